@@ -1,0 +1,46 @@
+package com.advapacs.clinician.portal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A failed portal request, already translated into a message a clinician can act on.
+ *
+ * <p>The message never contains a password, code, secret or token, so it may be shown and
+ * logged as it is.
+ */
+public final class PortalException extends Exception {
+
+    private final PortalProblem problem;
+    private final String serverCode;
+    private final Duration retryAfter;
+    private final Integer attemptsRemaining;
+
+    PortalException(PortalProblem problem, String message, String serverCode,
+            Duration retryAfter, Integer attemptsRemaining, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+        this.serverCode = serverCode;
+        this.retryAfter = retryAfter;
+        this.attemptsRemaining = attemptsRemaining;
+    }
+
+    public PortalProblem problem() {
+        return problem;
+    }
+
+    /** The portal's machine-readable error code, or empty when the request never got one. */
+    public Optional<String> serverCode() {
+        return Optional.ofNullable(serverCode);
+    }
+
+    /** How long the portal asks the user to wait before trying again. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public OptionalInt attemptsRemaining() {
+        return attemptsRemaining == null ? OptionalInt.empty() : OptionalInt.of(attemptsRemaining);
+    }
+}
