@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test: unit, portal API over loopback, and UI tests in a real JavaFX window.
+# Without a display the UI tests run on a virtual X server (Xvfb).
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/requirements.sh
+require_java_and_maven
+require_desktop_libraries
+if [ -z "${DISPLAY:-}" ]; then
+    require_virtual_display
+    exec xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \
+        mvn -B verify "$@"
+fi
+exec mvn -B verify "$@"

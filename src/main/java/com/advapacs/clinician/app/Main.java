@@ -1,0 +1,43 @@
+package com.advapacs.clinician.app;
+
+import com.advapacs.clinician.config.AppDirectories;
+import java.util.List;
+import javafx.application.Application;
+
+/**
+ * Entry point. A class apart from {@link ClinicianApp} so that JavaFX can start from the
+ * class path, and so that logging is pointed at the log directory before any logger exists.
+ */
+public final class Main {
+
+    /** System property that {@code logback.xml} reads for the log directory. */
+    static final String LOG_DIRECTORY_PROPERTY = "advapacs.logDir";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        if (System.getProperty(LOG_DIRECTORY_PROPERTY) == null) {
+            System.setProperty(LOG_DIRECTORY_PROPERTY,
+                    AppDirectories.forCurrentUser().logs().toString());
+        }
+        // Honour the operating system's proxy settings, as hospital networks often need.
+        System.setProperty("java.net.useSystemProxies", "true");
+        org.slf4j.LoggerFactory.getLogger(Main.class).info("AdvaPACS Clinician {} starting on "
+                + "Java {} ({})", Main.class.getPackage().getImplementationVersion(),
+                System.getProperty("java.version"), System.getProperty("os.name"));
+        Application.launch(ClinicianApp.class, args);
+    }
+}

@@ -1,0 +1,223 @@
+package com.advapacs.clinician.signin;
+
+import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.portal.PortalAddress;
+import com.advapacs.clinician.portal.PortalClient;
+import com.advapacs.clinician.portal.PortalException;
+import com.advapacs.clinician.portal.PortalProblem;
+import com.advapacs.clinician.portal.PortalSession;
+import com.advapacs.clinician.portal.SignInResult;
+import com.advapacs.clinician.settings.mfa.TotpSetupPane;
+import com.advapacs.clinician.ui.Background;
+import com.advapacs.clinician.ui.Styles;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in window and its steps: password, then a code or, where the portal requires a
+ * second factor the account lacks, the authenticator-app setup.
+ *
+ * <p>Requests run in the background; each step shows a busy indicator while waiting and
+ * its failure in place. {@code onSignedIn} runs once, with a full session.
+ */
+public final class SignInWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInWindow.class);
+
+    private final Stage stage;
+    private final SignInSettings settings;
+    private final Consumer<PortalSession> onSignedIn;
+    private final StackPane root = new StackPane();
+    private PasswordStep passwordStep;
+
+    public SignInWindow(Stage stage, SignInSettings settings, Consumer<PortalSession> onSignedIn) {
+        this.stage = stage;
+        this.settings = settings;
+        this.onSignedIn = onSignedIn;
+        root.setPadding(new Insets(24));
+        Scene scene = new Scene(root, 560, 620);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(420);
+        stage.setMinHeight(480);
+    }
+
+    /** Shows the password step, with {@code notice} (may be null) as an information line. */
+    public void show(String email, String notice) {
+        passwordStep = new PasswordStep(settings.portalAddress(), settings.addressLocked(),
+                email, settings.demoAccount());
+        passwordStep.signInButton.setOnAction(event -> submitPassword());
+        if (!settings.configurationProblems().isEmpty()) {
+            passwordStep.status.info(String.join("\n", settings.configurationProblems()));
+        }
+        if (notice != null) {
+            passwordStep.status.info(notice);
+        }
+        setStep(passwordStep, "signin.title.password");
+        stage.show();
+        passwordStep.focusFirstEmpty();
+    }
+
+    private void submitPassword() {
+        PasswordStep step = passwordStep;
+        PortalAddress address;
+        try {
+            address = PortalAddress.parse(step.addressField.getText());
+        } catch (IllegalArgumentException e) {
+            step.status.error(e.getMessage());
+            step.addressField.requestFocus();
+            return;
+        }
+        String email = step.emailField.getText().strip();
+        if (email.isEmpty()) {
+            step.status.error(Messages.get("signin.email.missing"));
+            step.emailField.requestFocus();
+            return;
+        }
+        if (step.passwordField.getText().isEmpty()) {
+            step.status.error(Messages.get("signin.password.missing"));
+            step.passwordField.requestFocus();
+            return;
+        }
+        char[] password = step.passwordField.getText().toCharArray();
+        step.passwordField.clear();
+        step.status.clear();
+        step.setBusy(true);
+        PortalClient client = settings.clientFactory().apply(address);
+        LOG.info("Signing in {} at {}", email, address);
+        Background.run(() -> {
+            try {
+                return client.signInWithPassword(email, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, result -> {
+            step.setBusy(false);
+            settings.onAddressUsed().accept(address.toString());
+            handle(result, client, email);
+        }, failure -> {
+            step.setBusy(false);
+            step.status.error(message(failure));
+            if (failure instanceof PortalException e
+                    && e.problem() == PortalProblem.WRONG_CREDENTIALS) {
+                step.passwordField.requestFocus();
+            } else {
+                step.focusFirstEmpty();
+            }
+        });
+    }
+
+    private void handle(SignInResult result, PortalClient client, String email) {
+        if (result instanceof SignInResult.SignedIn signedIn) {
+            finish(new PortalSession(client, signedIn.session(), signedIn.email(),
+                    signedIn.displayName()));
+        } else if (result instanceof SignInResult.MfaRequired mfa) {
+            if (!mfa.methods().contains("totp")) {
+                passwordStep.status.error(Messages.get("signin.methodUnsupported"));
+                return;
+            }
+            showCodeStep(client, email, mfa.mfaToken());
+        } else if (result instanceof SignInResult.EnrolmentRequired enrolment) {
+            showEnrolmentStep(new PortalSession(client, enrolment.session(), enrolment.email(),
+                    enrolment.displayName()));
+        }
+    }
+
+    private void showCodeStep(PortalClient client, String email, String mfaToken) {
+        CodeStep step = new CodeStep(email);
+        Runnable verify = () -> {
+            if (!step.codeField.isComplete()) {
+                step.status.error(Messages.get("totp.code.incomplete"));
+                step.codeField.requestFocus();
+                return;
+            }
+            String code = step.codeField.getText();
+            step.status.clear();
+            step.setBusy(true);
+            Background.run(() -> client.signInWithTotp(mfaToken, code), result -> {
+                step.setBusy(false);
+                if (result instanceof SignInResult.SignedIn signedIn) {
+                    finish(new PortalSession(client, signedIn.session(), signedIn.email(),
+                            signedIn.displayName()));
+                }
+            }, failure -> {
+                step.setBusy(false);
+                if (failure instanceof PortalException e
+                        && e.problem() == PortalProblem.SIGN_IN_EXPIRED) {
+                    show(email, e.getMessage());
+                    return;
+                }
+                step.status.error(message(failure));
+                step.codeField.clear();
+                step.codeField.requestFocus();
+            });
+        };
+        step.codeField.setOnComplete(code -> verify.run());
+        step.verifyButton.setOnAction(event -> verify.run());
+        step.backButton.setOnAction(event -> show(email, null));
+        setStep(step, "signin.title.code");
+        step.codeField.requestFocus();
+    }
+
+    private void showEnrolmentStep(PortalSession restricted) {
+        Label heading = new Label(Messages.get("enrol.heading"));
+        heading.getStyleClass().add("heading");
+        Label explanation = new Label(Messages.get("enrol.explanation"));
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("hint");
+        TotpSetupPane setup = new TotpSetupPane(restricted, confirmation -> {
+            if (confirmation.newSession() != null) {
+                restricted.replaceSession(confirmation.newSession());
+            }
+            LOG.info("Required authenticator app set up for {}", restricted.email());
+            finish(restricted);
+        }, () -> {
+            Background.fireAndForget("Signing out after cancelled setup", () -> {
+                restricted.client().signOut(restricted.session());
+                return null;
+            });
+            LOG.info("Required setup cancelled by {}; signed out", restricted.email());
+            show(restricted.email(), Messages.get("enrol.cancelled"));
+        });
+        VBox card = new VBox(10, heading, explanation, setup);
+        card.getStyleClass().add("card");
+        card.setMaxWidth(760);
+        ScrollPane scroll = new ScrollPane(card);
+        scroll.setFitToWidth(true);
+        stage.setWidth(Math.max(stage.getWidth(), 820));
+        stage.setHeight(Math.max(stage.getHeight(), 760));
+        setStep(scroll, "signin.title.enrol");
+    }
+
+    private void finish(PortalSession session) {
+        LOG.info("Signed in {}", session.email());
+        onSignedIn.accept(session);
+    }
+
+    private void setStep(Node step, String titleKey) {
+        root.getChildren().setAll(step);
+        stage.setTitle(Messages.get(titleKey) + " \u2013 " + Messages.get("app.name"));
+    }
+
+    /** Closes the window without signing anyone out. */
+    public void hide() {
+        stage.hide();
+    }
+
+    private static String message(Throwable failure) {
+        if (failure instanceof PortalException e) {
+            return e.getMessage();
+        }
+        return Messages.get("error.unexpected");
+    }
+}

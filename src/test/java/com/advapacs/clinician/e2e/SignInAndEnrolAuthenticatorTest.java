@@ -1,0 +1,104 @@
+package com.advapacs.clinician.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.advapacs.clinician.app.ClinicianApp;
+import com.google.zxing.Result;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.MenuButton;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.web.WebView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Drives the real app in demo mode, with its embedded portal on loopback, through the whole
+ * authenticator-app story: sign in with a password, set up the app from the QR code on
+ * screen, sign out, and sign in again with password and code.
+ */
+class SignInAndEnrolAuthenticatorTest {
+
+    private static final String EMAIL = "demo.clinician@advapacs.example";
+    private static final String PASSWORD = "demo-clinician-2026";
+
+    @TempDir
+    Path dataDirectory;
+
+    private final UiDriver ui = new UiDriver();
+    private Application app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ClinicianApp.class, "--demo", "--data-dir",
+                dataDirectory.toString());
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void enrolFromScannedQrThenSignInWithCode() throws Exception {
+        assertEquals(EMAIL, ui.textOf("#email"));
+        ui.fill("#password", PASSWORD);
+        ui.type(KeyCode.ENTER);
+
+        MenuButton userMenu = ui.waitFor("#user-menu");
+        assertEquals(EMAIL, userMenu.getText());
+        ui.clickOn(userMenu);
+        ui.clickOn(ui.<javafx.scene.Node>waitFor("Settings…"));
+
+        ui.clickOn(ui.<javafx.scene.Node>waitFor("#totp-set-up"));
+        ui.waitFor("#totp-qr");
+        Scene settingsScene = ui.<javafx.scene.Node>waitFor("#totp-qr").getScene();
+        AtomicReference<WritableImage> pixels = new AtomicReference<>();
+        ui.interact(() -> pixels.set(settingsScene.snapshot(null)));
+        Result qr = QrReader.decode(pixels.get());
+
+        AuthenticatorApp phone = new AuthenticatorApp(qr.getText());
+        assertEquals("AdvaPACS:" + EMAIL, phone.label);
+        assertEquals("AdvaPACS", phone.parameters.get("issuer"));
+        assertEquals("SHA1", phone.parameters.getOrDefault("algorithm", "SHA1"));
+        assertEquals("6", phone.parameters.getOrDefault("digits", "6"));
+        assertEquals("30", phone.parameters.getOrDefault("period", "30"));
+        assertEquals(phone.parameters.get("secret").replaceAll("(.{4})(?!$)", "$1 "),
+                ui.textOf("#totp-secret"));
+
+        ui.fill("#totp-name", "Work phone");
+        ui.fill("#totp-code", phone.codeAt(Instant.now()));
+        ui.waitFor("#totp-active");
+        assertTrue(ui.textOf("#mfa-status").contains("set up"), ui.textOf("#mfa-status"));
+
+        ui.clickOn(ui.<javafx.scene.Node>waitFor("#user-menu"));
+        ui.clickOn(ui.<javafx.scene.Node>waitFor("Sign out"));
+        ui.waitForText("#sign-in-status", "You have signed out.");
+        assertEquals(EMAIL, ui.textOf("#email"));
+
+        ui.fill("#password", PASSWORD);
+        ui.type(KeyCode.ENTER);
+        ui.waitFor("#sign-in-code");
+        // The code used for registration cannot be used again; the next one is accepted
+        // because the portal allows one step of clock difference.
+        ui.fill("#sign-in-code", phone.codeAt(Instant.now().plusSeconds(30)));
+
+        assertEquals(EMAIL, ui.<MenuButton>waitFor("#user-menu").getText());
+        WebView page = ui.waitFor(".web-view");
+        ui.waitUntil("the studies page", () -> {
+            AtomicReference<Object> title = new AtomicReference<>();
+            ui.interact(() -> title.set(page.getEngine().getTitle()));
+            return title.get() != null && title.get().toString().contains("Studies");
+        });
+    }
+}

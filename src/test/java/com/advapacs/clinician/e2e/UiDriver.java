@@ -1,0 +1,77 @@
+package com.advapacs.clinician.e2e;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Small helpers for driving the app's windows the way a user does. */
+class UiDriver extends FxRobot {
+
+    static final long WAIT_SECONDS = 20;
+
+    /** Waits until a visible node matches {@code query}, then returns it. */
+    <T extends Node> T waitFor(String query) {
+        waitUntil("visible " + query, () -> visibleNode(query).isPresent());
+        @SuppressWarnings("unchecked")
+        T node = (T) visibleNode(query).orElseThrow();
+        return node;
+    }
+
+    void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what + "; windows: "
+                    + describeWindows(), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    Optional<Node> visibleNode(String query) {
+        return lookup(query).match(Node::isVisible).tryQuery();
+    }
+
+    String textOf(String query) {
+        Node node = waitFor(query);
+        if (node instanceof Labeled labeled) {
+            return labeled.getText();
+        }
+        if (node instanceof TextInputControl input) {
+            return input.getText();
+        }
+        throw new AssertionError(query + " has no text: " + node);
+    }
+
+    /** Waits until the labelled node {@code query} shows text containing {@code part}. */
+    String waitForText(String query, String part) {
+        waitUntil(query + " containing '" + part + "'", () -> visibleNode(query)
+                .filter(node -> node instanceof Labeled labeled
+                        && labeled.getText().contains(part)).isPresent());
+        return textOf(query);
+    }
+
+    /** Replaces the text of a field by clicking it, selecting all and typing. */
+    void fill(String query, String text) {
+        TextInputControl field = waitFor(query);
+        clickOn(field);
+        interact(field::clear);
+        write(text);
+    }
+
+    private String describeWindows() {
+        StringBuilder description = new StringBuilder();
+        for (Window window : listWindows()) {
+            description.append('[').append(window.isShowing() ? "showing " : "hidden ")
+                    .append(window instanceof javafx.stage.Stage stage ? stage.getTitle() : window)
+                    .append(']');
+        }
+        return description.toString();
+    }
+}
