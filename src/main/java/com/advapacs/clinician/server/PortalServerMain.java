@@ -1,0 +1,146 @@
+package com.advapacs.clinician.server;
+
+import com.advapacs.clinician.server.admin.PortalAdministration;
+import com.advapacs.clinician.server.auth.PasswordHasher;
+import com.advapacs.clinician.server.cli.CommandLineParser;
+import com.advapacs.clinician.server.cli.PasswordInput;
+import com.advapacs.clinician.server.cli.PortalCommand;
+import com.advapacs.clinician.server.cli.UsageException;
+import com.advapacs.clinician.server.store.Database;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/** Command-line entry point: runs the portal, or changes accounts in its database. */
+public final class PortalServerMain {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
+
+    private PortalServerMain() {
+    }
+
+    public static void main(String[] args) {
+        LibraryLogLevels.quietenUnlessConfigured();
+        int status = run(args, System.console(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.out, System.err, true);
+        if (status != EXIT_OK) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param block whether serving waits until the process is stopped; tests pass false
+     * @return the process exit status: 0 success, 1 failure, 2 invalid arguments
+     */
+    static int run(String[] args, Console console, BufferedReader stdin, PrintStream out,
+            PrintStream err, boolean block) {
+        PortalCommand command;
+        try {
+            command = CommandLineParser.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            err.println("Error: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        Path database = command.databasePath() != null
+                ? command.databasePath() : DataDirectories.defaultDatabasePath();
+        try {
+            return switch (command.action()) {
+                case HELP -> {
+                    out.print(String.format(CommandLineParser.USAGE,
+                            DataDirectories.defaultDatabasePath()));
+                    yield EXIT_OK;
+                }
+                case ADD_USER -> addUser(command, database, console, stdin, out);
+                case REQUIRE_MFA_FOR_ORGANISATION -> requireMfa(command, database, out);
+                case SERVE -> serve(command, database, out, err, block);
+            };
+        } catch (UsageException e) {
+            err.println("Error: " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("Error: " + describe(e));
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** Returns the message of {@code e} followed by that of its cause, if different. */
+    private static String describe(Exception e) {
+        Throwable cause = e.getCause();
+        if (cause == null || cause.getMessage() == null
+                || cause.getMessage().equals(e.getMessage())) {
+            return e.getMessage();
+        }
+        return e.getMessage() + ": " + cause.getMessage();
+    }
+
+    private static int addUser(PortalCommand command, Path databasePath, Console console,
+            BufferedReader stdin, PrintStream out) throws UsageException, IOException {
+        String password = PasswordInput.read(console, stdin, command.email());
+        try (Database database = Database.open(databasePath)) {
+            PortalAdministration admin = administration(database);
+            long id = admin.addUser(command.email(), command.displayName(),
+                    command.organisation(), command.requireMfa(), password);
+            out.println("Added user " + command.email() + " (id " + id + ") to "
+                    + database.path() + ".mv.db");
+        }
+        return EXIT_OK;
+    }
+
+    private static int requireMfa(PortalCommand command, Path databasePath, PrintStream out) {
+        try (Database database = Database.open(databasePath)) {
+            administration(database).setOrganisationMfaRequired(command.organisation(), true);
+            out.println("Two-step verification is now required for every member of "
+                    + command.organisation() + ".");
+        }
+        return EXIT_OK;
+    }
+
+    private static PortalAdministration administration(Database database) {
+        return new PortalAdministration(database,
+                new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom()),
+                Clock.systemUTC());
+    }
+
+    private static int serve(PortalCommand command, Path database, PrintStream out,
+            PrintStream err, boolean block) throws IOException {
+        if (!InetAddress.getByName(command.bindAddress()).isLoopbackAddress()) {
+            err.println("Warning: listening on " + command.bindAddress() + " exposes the portal"
+                    + " to the network over plain HTTP. Use 127.0.0.1 unless a TLS proxy is in"
+                    + " front of it.");
+        }
+        PortalConfig config = PortalConfig.defaults(database)
+                .withBindAddress(command.bindAddress())
+                .withPort(command.port());
+        PortalServer server = new PortalServer(config).start();
+        out.println("AdvaPACS portal listening on " + server.baseUri() + " with database "
+                + database.toAbsolutePath() + ".mv.db");
+        if (!block) {
+            server.close();
+            return EXIT_OK;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "portal-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return EXIT_OK;
+    }
+}

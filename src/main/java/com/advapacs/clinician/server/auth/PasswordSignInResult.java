@@ -1,0 +1,24 @@
+package com.advapacs.clinician.server.auth;
+
+import com.advapacs.clinician.server.session.IssuedSession;
+import com.advapacs.clinician.server.store.UserRecord;
+import java.time.Instant;
+import java.util.List;
+
+/** What a correct password leads to. */
+public sealed interface PasswordSignInResult {
+
+    /** No MFA needed: a full session. */
+    record SignedIn(IssuedSession session, UserRecord user) implements PasswordSignInResult {
+    }
+
+    /** The account has active methods: the client must complete a second step. */
+    record MfaRequired(String mfaToken, Instant expiresAt, List<String> methods)
+            implements PasswordSignInResult {
+    }
+
+    /** MFA is required but not set up: an enrolment-scope session. */
+    record EnrolmentRequired(IssuedSession session, UserRecord user)
+            implements PasswordSignInResult {
+    }
+}

@@ -1,0 +1,191 @@
+package com.advapacs.clinician.server.cli;
+
+import com.advapacs.clinician.server.PortalConfig;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Parses the portal's command line; options take {@code --name value} or {@code --name=value}. */
+public final class CommandLineParser {
+    public static final String USAGE = """
+            Usage: PortalServerMain [--port N] [--bind ADDRESS] [--database PATH]
+                   PortalServerMain --add-user EMAIL --display-name NAME [--organisation ORG]
+                                    [--require-mfa] [--database PATH]
+                   PortalServerMain --require-mfa-for-organisation ORG [--database PATH]
+
+            Serving (the default):
+              --port N         TCP port to listen on, 0 picks a free port (default 8080)
+              --bind ADDRESS   IP address to listen on (default 127.0.0.1); any address other
+                               than loopback exposes the portal to the network
+              --database PATH  H2 database path without the .mv.db suffix
+                               (default: %s)
+
+            Administration (changes the database and exits):
+              --add-user EMAIL         create a clinician account; the password is read from
+                                       the console without echo, or as one line of stdin
+              --display-name NAME      name shown to the clinician (required with --add-user)
+              --organisation ORG       organisation of the new account
+              --require-mfa            require two-step verification for the new account
+              --require-mfa-for-organisation ORG
+                                       require two-step verification for every member of ORG
+              --help                   show this text
+            """;
+
+    private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--bind", "--database",
+            "--add-user", "--display-name", "--organisation", "--require-mfa-for-organisation");
+    private static final Set<String> FLAG_OPTIONS = Set.of("--require-mfa", "--help");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    private CommandLineParser() {
+    }
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws UsageException for an unknown, repeated or misplaced option or an invalid value
+     */
+    public static PortalCommand parse(List<String> args) throws UsageException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (FLAG_OPTIONS.contains(name)) {
+                if (value != null) {
+                    throw new UsageException(name + " takes no value; write just " + name + ".");
+                }
+                value = "";
+            } else if (VALUE_OPTIONS.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new UsageException(name + " needs a value, for example "
+                                + example(name) + ".");
+                    }
+                    value = args.get(++i);
+                }
+            } else {
+                throw new UsageException("Unknown option \"" + arg
+                        + "\". Run with --help to list the options.");
+            }
+            if (options.put(name, value) != null) {
+                throw new UsageException(name + " was given more than once; give it once.");
+            }
+        }
+        return toCommand(options);
+    }
+
+    private static PortalCommand toCommand(Map<String, String> options) throws UsageException {
+        if (options.containsKey("--help")) {
+            return new PortalCommand(PortalCommand.Action.HELP, null, 0, null, null, null, null,
+                    false);
+        }
+        Path database = options.containsKey("--database")
+                ? databasePath(options.get("--database")) : null;
+        boolean addUser = options.containsKey("--add-user");
+        boolean requireForOrganisation = options.containsKey("--require-mfa-for-organisation");
+        if (addUser && requireForOrganisation) {
+            throw new UsageException("Use either --add-user or --require-mfa-for-organisation,"
+                    + " not both; run the command twice.");
+        }
+        if (addUser || requireForOrganisation) {
+            for (String servingOnly : List.of("--port", "--bind")) {
+                if (options.containsKey(servingOnly)) {
+                    throw new UsageException(servingOnly + " only applies when serving; leave"
+                            + " it out of administration commands.");
+                }
+            }
+        }
+        if (!addUser) {
+            for (String addUserOnly : List.of("--display-name", "--organisation",
+                    "--require-mfa")) {
+                if (options.containsKey(addUserOnly)) {
+                    throw new UsageException(addUserOnly + " only applies together with"
+                            + " --add-user EMAIL.");
+                }
+            }
+        }
+        if (addUser) {
+            String displayName = options.get("--display-name");
+            if (displayName == null) {
+                throw new UsageException("--add-user needs --display-name NAME, for example"
+                        + " --display-name \"Dr Jane Smith\".");
+            }
+            return new PortalCommand(PortalCommand.Action.ADD_USER, null, 0, database,
+                    options.get("--add-user"), displayName, options.get("--organisation"),
+                    options.containsKey("--require-mfa"));
+        }
+        if (requireForOrganisation) {
+            return new PortalCommand(PortalCommand.Action.REQUIRE_MFA_FOR_ORGANISATION, null, 0,
+                    database, null, null, options.get("--require-mfa-for-organisation"), false);
+        }
+        int port = options.containsKey("--port")
+                ? port(options.get("--port")) : PortalConfig.DEFAULT_PORT;
+        String bind = options.containsKey("--bind")
+                ? bindAddress(options.get("--bind")) : PortalConfig.DEFAULT_BIND_ADDRESS;
+        return new PortalCommand(PortalCommand.Action.SERVE, bind, port, database, null, null,
+                null, false);
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the accepted range.
+        }
+        throw new UsageException("Invalid port \"" + value
+                + "\": use a whole number from 0 to 65535 (0 picks a free port).");
+    }
+
+    /** Accepts IP literals and "localhost" only, so parsing never waits for DNS. */
+    private static String bindAddress(String value) throws UsageException {
+        if (value.equalsIgnoreCase("localhost")) {
+            return "127.0.0.1";
+        }
+        String literal = value.startsWith("[") && value.endsWith("]")
+                ? value.substring(1, value.length() - 1) : value;
+        boolean ipv6 = literal.contains(":") && IPV6.matcher(literal).matches();
+        if (IPV4.matcher(literal).matches() || ipv6) {
+            return literal;
+        }
+        throw new UsageException("Invalid bind address \"" + value
+                + "\": use an IP address such as 127.0.0.1 or ::1.");
+    }
+
+    private static Path databasePath(String value) throws UsageException {
+        if (value.isBlank() || value.contains(";")) {
+            throw new UsageException("Invalid database path \"" + value
+                    + "\": give a file path without ';', for example /var/lib/advapacs/portal.");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("Invalid database path \"" + value + "\": "
+                    + e.getReason() + ".");
+        }
+    }
+
+    private static String example(String option) {
+        return switch (option) {
+            case "--port" -> "--port 8080";
+            case "--bind" -> "--bind 127.0.0.1";
+            case "--database" -> "--database /var/lib/advapacs/portal";
+            case "--add-user" -> "--add-user jane.smith@example.org";
+            case "--display-name" -> "--display-name \"Dr Jane Smith\"";
+            default -> option + " \"St Example Hospital\"";
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package com.advapacs.clinician.server.http;
+
+import com.advapacs.clinician.server.throttle.RetryAfter;
+import java.time.Duration;
+
+/** Every error code the API returns, with its HTTP status and message for a clinician. */
+public final class ApiErrors {
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+    public static final String ATTEMPTS_REMAINING = "attemptsRemaining";
+    public static final String FIELD = "field";
+
+    private ApiErrors() {
+    }
+
+    public static ApiException malformedJson() {
+        return new ApiException(400, "malformed_json",
+                "The request body is not a valid JSON object.");
+    }
+
+    public static ApiException missingField(String field) {
+        return new ApiException(400, "missing_field",
+                "The request is missing the field \"" + field + "\".").with(FIELD, field);
+    }
+
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(400, "invalid_field", message).with(FIELD, field);
+    }
+
+    public static ApiException bodyTooLarge(int limitBytes) {
+        return new ApiException(413, "body_too_large",
+                "The request body is larger than " + limitBytes / 1024 + " KiB.");
+    }
+
+    public static ApiException unsupportedMediaType() {
+        return new ApiException(415, "unsupported_media_type",
+                "Send the request body as JSON with Content-Type: application/json.");
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(404, "not_found", "There is nothing at this address.");
+    }
+
+    public static ApiException methodNotAllowed(String method) {
+        return new ApiException(405, "method_not_allowed",
+                "This address does not accept " + method + " requests.");
+    }
+
+    public static ApiException sessionInvalid() {
+        return new ApiException(401, "session_invalid",
+                "Your session has ended. Sign in again.");
+    }
+
+    public static ApiException enrolmentRequired() {
+        return new ApiException(403, "enrolment_required",
+                "Set up two-step verification with an authenticator app before continuing.");
+    }
+
+    public static ApiException invalidCredentials() {
+        return new ApiException(401, "invalid_credentials", "Wrong email or password.");
+    }
+
+    public static ApiException tooManyAttempts(Duration wait) {
+        int seconds = RetryAfter.seconds(wait);
+        return new ApiException(429, "too_many_attempts",
+                "Too many attempts. Wait " + describe(seconds) + " and try again.")
+                .with(RETRY_AFTER_SECONDS, seconds);
+    }
+
+    public static ApiException factorLocked(Duration wait) {
+        int seconds = RetryAfter.seconds(wait);
+        return new ApiException(423, "factor_locked",
+                "Too many wrong codes. Two-step verification is locked; try again in "
+                        + describe(seconds) + ".")
+                .with(RETRY_AFTER_SECONDS, seconds);
+    }
+
+    public static ApiException invalidCode(int status, int attemptsRemaining) {
+        return new ApiException(status, "invalid_code",
+                "That code is not correct. Check the time on your phone and enter the code"
+                        + " your authenticator app shows now.")
+                .with(ATTEMPTS_REMAINING, attemptsRemaining);
+    }
+
+    public static ApiException codeReused(int status) {
+        return new ApiException(status, "code_reused",
+                "That code has already been used. Wait for the next code in your"
+                        + " authenticator app and enter it.");
+    }
+
+    public static ApiException mfaTokenInvalid() {
+        return new ApiException(401, "mfa_token_invalid",
+                "Your sign-in has expired. Enter your password again.");
+    }
+
+    public static ApiException enrolmentNotFound() {
+        return new ApiException(404, "enrolment_not_found",
+                "This authenticator setup has expired or was replaced. Start the setup again.");
+    }
+
+    public static ApiException invalidPassword() {
+        return new ApiException(422, "invalid_password", "That password is not correct.");
+    }
+
+    public static ApiException totpNotEnrolled() {
+        return new ApiException(404, "totp_not_enrolled",
+                "No authenticator app is set up for this account.");
+    }
+
+    public static ApiException mfaRequiredByPolicy() {
+        return new ApiException(409, "mfa_required_by_policy",
+                "Your organisation requires two-step verification, so you cannot remove your"
+                        + " only authenticator app.");
+    }
+
+    public static ApiException serverError() {
+        return new ApiException(500, "server_error",
+                "Something went wrong on the AdvaPACS portal. Try again in a few minutes.");
+    }
+
+    /**
+     * Returns a generic error for a status set outside the API handlers, by Jetty or by
+     * Javalin itself.
+     */
+    public static ApiException forStatus(int status) {
+        return switch (status) {
+            case 404 -> notFound();
+            case 413 -> bodyTooLarge(JsonBodyReader.MAX_BODY_BYTES);
+            case 414 -> new ApiException(414, "uri_too_long", "The address is too long.");
+            case 415 -> unsupportedMediaType();
+            case 431 -> new ApiException(431, "headers_too_large",
+                    "The request headers are too large.");
+            default -> status >= 500 || status < 400
+                    ? serverError()
+                    : new ApiException(status, "bad_request",
+                            "The request is not valid HTTP and could not be read.");
+        };
+    }
+
+    private static String describe(int seconds) {
+        if (seconds < 120) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        int minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
+    }
+}

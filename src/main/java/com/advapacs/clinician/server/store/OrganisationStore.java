@@ -1,0 +1,32 @@
+package com.advapacs.clinician.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Queries on the {@code organisations} table. */
+public final class OrganisationStore {
+
+    /** Creates the organisation without an MFA requirement unless it already exists. */
+    public void ensureExists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "MERGE INTO organisations o USING (VALUES CAST(? AS VARCHAR(200))) s(name) "
+                        + "ON o.name = s.name "
+                        + "WHEN NOT MATCHED THEN INSERT (name, mfa_required) VALUES (s.name, FALSE)")) {
+            statement.setString(1, name);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Creates the organisation if needed and sets whether it requires MFA. */
+    public void setMfaRequired(Connection connection, String name, boolean required)
+            throws SQLException {
+        ensureExists(connection, name);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE organisations SET mfa_required = ? WHERE name = ?")) {
+            statement.setBoolean(1, required);
+            statement.setString(2, name);
+            statement.executeUpdate();
+        }
+    }
+}

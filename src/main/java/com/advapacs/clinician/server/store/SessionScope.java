@@ -1,0 +1,30 @@
+package com.advapacs.clinician.server.store;
+
+/**
+ * What a session may do: {@code FULL} everything, {@code ENROLMENT} only what a user needs to
+ * set up the MFA their policy requires.
+ */
+public enum SessionScope {
+    FULL("full"),
+    ENROLMENT("enrolment");
+
+    private final String wireName;
+
+    SessionScope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** Name used in the database and in API responses. */
+    public String wireName() {
+        return wireName;
+    }
+
+    static SessionScope fromWireName(String value) {
+        for (SessionScope scope : values()) {
+            if (scope.wireName.equals(value)) {
+                return scope;
+            }
+        }
+        throw new IllegalArgumentException("unknown session scope: " + value);
+    }
+}
