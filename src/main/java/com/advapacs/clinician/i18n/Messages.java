@@ -26,9 +26,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             throw new IllegalArgumentException("No message with key " + key, e);
         }
-        if (arguments.length == 0) {
-            return pattern;
-        }
+        // Always formatted, so that every text in the bundle follows MessageFormat's quoting.
         return new MessageFormat(pattern, BUNDLE.getLocale()).format(arguments);
     }
 }

@@ -61,7 +61,7 @@ public final class SettingsWindow {
         root.setLeft(navigation);
         root.setCenter(content);
 
-        Scene scene = new Scene(root, 900, 640);
+        Scene scene = new Scene(root, 980, 680);
         Styles.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && event.getTarget() == navigation) {

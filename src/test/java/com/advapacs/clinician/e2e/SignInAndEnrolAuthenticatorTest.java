@@ -52,6 +52,7 @@ class SignInAndEnrolAuthenticatorTest {
     @Test
     void enrolFromScannedQrThenSignInWithCode() throws Exception {
         assertEquals(EMAIL, ui.textOf("#email"));
+        Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#email").getScene(), "01-sign-in");
         ui.fill("#password", PASSWORD);
         ui.type(KeyCode.ENTER);
 
@@ -59,12 +60,16 @@ class SignInAndEnrolAuthenticatorTest {
         assertEquals(EMAIL, userMenu.getText());
         ui.clickOn(userMenu);
         ui.clickOn(ui.<javafx.scene.Node>waitFor("Settings…"));
+        ui.waitFor("#totp-set-up");
+        Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#totp-set-up").getScene(),
+                "02-mfa-not-set-up");
 
         ui.clickOn(ui.<javafx.scene.Node>waitFor("#totp-set-up"));
         ui.waitFor("#totp-qr");
         Scene settingsScene = ui.<javafx.scene.Node>waitFor("#totp-qr").getScene();
         AtomicReference<WritableImage> pixels = new AtomicReference<>();
         ui.interact(() -> pixels.set(settingsScene.snapshot(null)));
+        Screenshots.save(ui, settingsScene, "03-totp-setup");
         Result qr = QrReader.decode(pixels.get());
 
         AuthenticatorApp phone = new AuthenticatorApp(qr.getText());
@@ -80,6 +85,7 @@ class SignInAndEnrolAuthenticatorTest {
         ui.fill("#totp-code", phone.codeAt(Instant.now()));
         ui.waitFor("#totp-active");
         assertTrue(ui.textOf("#mfa-status").contains("set up"), ui.textOf("#mfa-status"));
+        Screenshots.save(ui, settingsScene, "04-totp-active");
 
         ui.clickOn(ui.<javafx.scene.Node>waitFor("#user-menu"));
         ui.clickOn(ui.<javafx.scene.Node>waitFor("Sign out"));
@@ -88,7 +94,8 @@ class SignInAndEnrolAuthenticatorTest {
 
         ui.fill("#password", PASSWORD);
         ui.type(KeyCode.ENTER);
-        ui.waitFor("#sign-in-code");
+        Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#sign-in-code").getScene(),
+                "05-code-step");
         // The code used for registration cannot be used again; the next one is accepted
         // because the portal allows one step of clock difference.
         ui.fill("#sign-in-code", phone.codeAt(Instant.now().plusSeconds(30)));
@@ -100,5 +107,6 @@ class SignInAndEnrolAuthenticatorTest {
             ui.interact(() -> title.set(page.getEngine().getTitle()));
             return title.get() != null && title.get().toString().contains("Studies");
         });
+        Screenshots.save(ui, page.getScene(), "06-main-window");
     }
 }

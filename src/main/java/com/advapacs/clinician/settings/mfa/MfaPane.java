@@ -119,8 +119,12 @@ public final class MfaPane extends VBox {
     private HBox methodRow(Region text, Button... buttons) {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.SOMETIMES);
         HBox row = new HBox(10, text, spacer);
-        row.getChildren().addAll(buttons);
+        for (Button button : buttons) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().add(button);
+        }
         row.getStyleClass().add("method-row");
         return row;
     }

@@ -84,17 +84,16 @@ public final class TotpSetupPane extends VBox {
         cannotScan.setWrapText(true);
         secretField.setEditable(false);
         secretField.getStyleClass().add("secret");
-        secretField.setPrefColumnCount(24);
+        secretField.setPrefColumnCount(30);
         secretField.setAccessibleText(Messages.get("totp.secret.accessible"));
         copyButton.setMnemonicParsing(true);
         copyButton.setDisable(true);
         copyButton.setOnAction(event -> copySecret());
-        HBox secretRow = new HBox(8, secretField, copyButton);
-        secretRow.setAlignment(Pos.CENTER_LEFT);
+        copyButton.setMinWidth(Region.USE_PREF_SIZE);
         detailsLabel.getStyleClass().add("hint");
         detailsLabel.setWrapText(true);
-        VBox manual = new VBox(6, cannotScan, secretRow, detailsLabel);
-        manual.setMaxWidth(360);
+        VBox manual = new VBox(8, cannotScan, secretField, copyButton, detailsLabel);
+        manual.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(manual, Priority.ALWAYS);
 
         HBox scanRow = new HBox(18, qrSlot, manual);
@@ -153,13 +152,15 @@ public final class TotpSetupPane extends VBox {
     }
 
     private void showEnrolment(TotpEnrolment started) {
-        setWorking(false);
         enrolment = started;
+        setWorking(false);
         QrCodeView qr = new QrCodeView(started.otpauthUri(),
                 Messages.get("totp.qr.accessible", portal.email()));
         qr.setId("totp-qr");
         qrSlot.getChildren().setAll(qr);
-        secretField.setText(SecretFormat.groupsOfFour(started.secret()));
+        String grouped = SecretFormat.groupsOfFour(started.secret());
+        secretField.setText(grouped);
+        secretField.setPrefColumnCount(grouped.length() + 1);
         detailsLabel.setText(Messages.get("totp.details", started.algorithm(), started.digits(),
                 started.periodSeconds()));
         copyButton.setDisable(false);
