@@ -194,6 +194,7 @@ public final class SignInWindow {
         card.setMaxWidth(760);
         ScrollPane scroll = new ScrollPane(card);
         scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("plain-scroll");
         stage.setWidth(Math.max(stage.getWidth(), 820));
         stage.setHeight(Math.max(stage.getHeight(), 760));
         setStep(scroll, "signin.title.enrol");

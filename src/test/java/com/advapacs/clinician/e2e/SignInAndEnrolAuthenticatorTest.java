@@ -3,12 +3,10 @@ package com.advapacs.clinician.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.advapacs.clinician.app.ClinicianApp;
 import com.google.zxing.Result;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuButton;
 import javafx.scene.image.WritableImage;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Drives the real app in demo mode, with its embedded portal on loopback, through the whole
@@ -34,19 +31,16 @@ class SignInAndEnrolAuthenticatorTest {
     Path dataDirectory;
 
     private final UiDriver ui = new UiDriver();
-    private Application app;
+    private AppUnderTest app;
 
     @BeforeEach
     void startApp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(ClinicianApp.class, "--demo", "--data-dir",
-                dataDirectory.toString());
+        app = AppUnderTest.start(dataDirectory, "--demo");
     }
 
     @AfterEach
     void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        app.close();
     }
 
     @Test
