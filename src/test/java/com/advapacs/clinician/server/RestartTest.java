@@ -1,0 +1,88 @@
+package com.advapacs.clinician.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RestartTest {
+    private static final String EMAIL = "restart.user@example.org";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void stateSurvivesRestart() {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            String revoked = portal.signInFull(EMAIL);
+            String kept = portal.signInFull(EMAIL);
+            String secret = portal.enrolTotp(kept);
+            assertEquals(204, portal.client().postJson("/api/v1/sign-out", "{}", revoked)
+                    .status());
+            portal.nextStep();
+            String code = portal.codeAt(secret, Duration.ZERO);
+            assertEquals(200, portal.signInTotp(portal.mfaToken(EMAIL), code).status());
+            String pendingMfaToken = portal.mfaToken(EMAIL);
+
+            portal.stop();
+            assertTrue(Files.exists(folder.resolve("portal.mv.db")));
+            portal.start();
+
+            assertEquals(401, portal.client().get("/api/v1/me", revoked).status(),
+                    "revocation survives");
+            ApiResponse me = portal.client().get("/api/v1/me", kept);
+            assertEquals(200, me.status(), "session survives: " + me);
+            assertEquals("active", me.json().path("totp").path("state").asString());
+
+            ApiResponse replay = portal.signInTotp(pendingMfaToken, code);
+            assertEquals("code_reused", replay.errorCode(), "last used step survives");
+
+            portal.nextStep();
+            assertEquals(200, portal.signInTotp(pendingMfaToken,
+                    portal.codeAt(secret, Duration.ZERO)).status(),
+                    "MFA token and factor survive");
+        }
+    }
+
+    @Test
+    void factorLockSurvivesRestart() {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            String secret = portal.enrolTotp(portal.signInFull(EMAIL));
+            portal.nextStep();
+            for (int i = 0; i < 10; i++) {
+                portal.clock.advance(Duration.ofMinutes(10));
+                portal.signInTotp(portal.mfaToken(EMAIL), portal.wrongCode(secret));
+            }
+
+            portal.stop();
+            portal.start();
+
+            ApiResponse locked = portal.signInTotp(portal.mfaToken(EMAIL),
+                    portal.codeAt(secret, Duration.ZERO));
+            assertEquals(423, locked.status(), locked.toString());
+            assertEquals("factor_locked", locked.errorCode());
+        }
+    }
+
+    @Test
+    void passwordThrottleSurvivesRestart() {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, portal.signIn(EMAIL, "wrong " + i).status());
+            }
+
+            portal.stop();
+            portal.start();
+
+            ApiResponse throttled = portal.signIn(EMAIL, TestPortal.PASSWORD);
+            assertEquals(429, throttled.status(), throttled.toString());
+        }
+    }
+}
