@@ -24,6 +24,25 @@ class UiDriver extends FxRobot {
         return node;
     }
 
+    /** Clicks the visible node that {@code query} matches, waiting for it first. */
+    void click(String query) {
+        Node node = waitFor(query);
+        clickOn(node);
+    }
+
+    /** Clicks the visible button labelled {@code text} inside the nodes {@code scope} matches. */
+    void clickButton(String scope, String text) {
+        waitUntil("button " + text, () -> button(scope, text).isPresent());
+        Node button = button(scope, text).orElseThrow();
+        clickOn(button);
+    }
+
+    private Optional<Node> button(String scope, String text) {
+        return lookup(scope + " .button").match(node -> node.isVisible()
+                && node instanceof Labeled labeled
+                && text.equals(labeled.getText().replace("_", ""))).tryQuery();
+    }
+
     void waitUntil(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
