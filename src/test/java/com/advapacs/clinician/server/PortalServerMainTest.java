@@ -1,0 +1,98 @@
+package com.advapacs.clinician.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortalServerMainTest {
+    @TempDir
+    Path folder;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void helpListsOptions() {
+        assertEquals(0, run("", "--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        for (String option : new String[] {"--port", "--bind", "--database", "--add-user",
+                "--display-name", "--organisation", "--require-mfa",
+                "--require-mfa-for-organisation"}) {
+            assertTrue(help.contains(option), option);
+        }
+    }
+
+    @Test
+    void invalidPortNamesValueAndFix() {
+        assertEquals(2, run("", "--port", "eighty"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("Invalid port \"eighty\""), message);
+        assertTrue(message.contains("0 to 65535"), message);
+    }
+
+    @Test
+    void addUserReadsPasswordFromStdin() {
+        Path database = folder.resolve("portal");
+        assertEquals(0, run("a long enough password\n", "--add-user", "new@example.org",
+                "--display-name", "Dr New", "--organisation", "St Test Hospital",
+                "--database", database.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Added user new@example.org"));
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("a long enough password"));
+
+        assertEquals(0, run("", "--require-mfa-for-organisation", "St Test Hospital",
+                "--database", database.toString()));
+
+        try (TestPortal portal = new TestPortal(database, new MutableClock(TestPortal.START))) {
+            ApiResponse response = portal.signIn("new@example.org", "a long enough password");
+            assertEquals(200, response.status(), response.toString());
+            assertEquals("enrolment_required", response.json().path("result").asString());
+        }
+    }
+
+    @Test
+    void duplicateUserFails() {
+        Path database = folder.resolve("portal");
+        String[] args = {"--add-user", "dup@example.org", "--display-name", "Dr Dup",
+            "--database", database.toString()};
+        assertEquals(0, run("a long enough password\n", args));
+        assertEquals(1, run("a long enough password\n", args));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"));
+    }
+
+    @Test
+    void shortPasswordFails() {
+        assertEquals(1, run("short\n", "--add-user", "s@example.org", "--display-name", "Dr S",
+                "--database", folder.resolve("portal").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("12 to 1024 characters"));
+    }
+
+    @Test
+    void missingPasswordIsUsageError() {
+        assertEquals(2, run("", "--add-user", "s@example.org", "--display-name", "Dr S",
+                "--database", folder.resolve("portal").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("No password given"));
+    }
+
+    @Test
+    void serveStartsOnFreePort() {
+        assertEquals(0, run("", "--port", "0", "--database",
+                folder.resolve("portal").toString()));
+        String message = out.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("listening on http://127.0.0.1:"), message);
+        assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), "no warning for loopback");
+    }
+
+    private int run(String stdin, String... args) {
+        return PortalServerMain.run(args, null, new BufferedReader(new StringReader(stdin)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+}
