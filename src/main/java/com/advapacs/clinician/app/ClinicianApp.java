@@ -83,7 +83,7 @@ public final class ClinicianApp extends Application {
         }
         boolean remember = demoPortal == null && !locked;
         return new SignInSettings(address, locked, configuration.problems(), demo,
-                PortalClient::create,
+                portal -> PortalClient.create(portal, configuration.connection()),
                 used -> {
                     if (remember) {
                         ClientConfiguration.rememberPortalUrl(directories, used);

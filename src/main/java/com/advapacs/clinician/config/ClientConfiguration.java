@@ -1,11 +1,16 @@
 package com.advapacs.clinician.config;
 
+import com.advapacs.clinician.portal.ConnectionSettings;
+import com.advapacs.clinician.portal.TrustedAuthorities;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code portal.url}: the portal address, e.g. {@code https://portal.hospital.example}
  *   <li>{@code portal.url.locked}: {@code true} to stop users changing it
+ *   <li>{@code proxy}: {@code system} (the default), {@code none}, or {@code host:port} of an
+ *       HTTP proxy
+ *   <li>{@code tls.extraCaCertificates}: comma-separated PEM files of certificate
+ *       authorities to trust as well, such as a TLS-inspecting proxy's
  * </ul>
  * A file that cannot be read or has an invalid value is reported through {@link #problems()}
  * and otherwise ignored, so the app still starts.
@@ -32,16 +41,21 @@ public final class ClientConfiguration {
     public static final String FILE_NAME = "clinician.properties";
     static final String PORTAL_URL = "portal.url";
     static final String PORTAL_URL_LOCKED = "portal.url.locked";
+    static final String PROXY = "proxy";
+    static final String EXTRA_CA_CERTIFICATES = "tls.extraCaCertificates";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConfiguration.class);
 
     private final String portalUrl;
     private final boolean portalUrlLocked;
+    private final ConnectionSettings connection;
     private final List<String> problems;
 
-    private ClientConfiguration(String portalUrl, boolean portalUrlLocked, List<String> problems) {
+    private ClientConfiguration(String portalUrl, boolean portalUrlLocked,
+            ConnectionSettings connection, List<String> problems) {
         this.portalUrl = portalUrl;
         this.portalUrlLocked = portalUrlLocked;
+        this.connection = connection;
         this.problems = List.copyOf(problems);
     }
 
@@ -66,11 +80,20 @@ public final class ClientConfiguration {
                     + " is missing, so there is nothing to lock. Add " + PORTAL_URL + "=https://…");
             locked = false;
         }
+        Proxy proxy = user.getProperty(PROXY) != null
+                ? parseProxy(user, userFile, problems)
+                : parseProxy(machine, machineFile, problems);
+        List<X509Certificate> authorities = new ArrayList<>();
+        authorities.addAll(readAuthorities(machine, machineFile, problems));
+        authorities.addAll(readAuthorities(user, userFile, problems));
         ClientConfiguration configuration = new ClientConfiguration(
-                url == null || url.isBlank() ? null : url.strip(), locked, problems);
-        LOG.info("Configuration: portal address {} ({}), from {} and {}",
+                url == null || url.isBlank() ? null : url.strip(), locked,
+                new ConnectionSettings(proxy, authorities), problems);
+        LOG.info("Configuration: portal address {} ({}), proxy {}, {} extra certificate "
+                + "authorities, from {} and {}",
                 configuration.portalUrl == null ? "not set" : configuration.portalUrl,
-                locked ? "locked" : "editable", machineFile, userFile);
+                locked ? "locked" : "editable", proxy == null ? "system" : proxy,
+                authorities.size(), machineFile, userFile);
         problems.forEach(problem -> LOG.warn("Configuration problem: {}", problem));
         return configuration;
     }
@@ -82,6 +105,11 @@ public final class ClientConfiguration {
 
     public boolean portalUrlLocked() {
         return portalUrlLocked;
+    }
+
+    /** The proxy and certificate authorities for connections to the portal. */
+    public ConnectionSettings connection() {
+        return connection;
     }
 
     /** Messages naming each file and value that was ignored, and how to fix it. */
@@ -122,6 +150,75 @@ public final class ClientConfiguration {
         return properties;
     }
 
+    private static Proxy parseProxy(Properties properties, Path file, List<String> problems) {
+        String value = properties.getProperty(PROXY);
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("system")) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.equalsIgnoreCase("none")) {
+            return Proxy.NO_PROXY;
+        }
+        if (text.startsWith("http://")) {
+            text = text.substring("http://".length());
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                int port = Integer.parseInt(text.substring(colon + 1).replace("/", ""));
+                if (port > 0 && port < 65536) {
+                    return ConnectionSettings.httpProxy(text.substring(0, colon), port);
+                }
+            } catch (NumberFormatException e) {
+                // Reported below with the accepted forms.
+            }
+        }
+        problems.add(where(file, PROXY) + ": " + PROXY + "=" + value + " is not a proxy. Write "
+                + PROXY + "=system, " + PROXY + "=none or " + PROXY + "=proxy.hospital.example:8080."
+                + " The system proxy settings are used meanwhile.");
+        return null;
+    }
+
+    private static List<X509Certificate> readAuthorities(Properties properties, Path file,
+            List<String> problems) {
+        String value = properties.getProperty(EXTRA_CA_CERTIFICATES);
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Path pem = Path.of(name.strip());
+            try {
+                certificates.addAll(TrustedAuthorities.read(pem));
+            } catch (IOException | CertificateException | IllegalArgumentException e) {
+                problems.add(where(file, EXTRA_CA_CERTIFICATES) + ": the certificate file "
+                        + pem + " could not be read (" + e.getMessage() + "). Give the path of "
+                        + "a PEM file with the CA certificate; it is ignored meanwhile.");
+            }
+        }
+        return certificates;
+    }
+
+    /** Names the file and, where the key is found in it, the line: {@code file:12}. */
+    static String where(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).stripLeading();
+                if (line.startsWith(key) && line.substring(key.length()).stripLeading()
+                        .matches("^[=:].*")) {
+                    return file + ":" + (i + 1);
+                }
+            }
+        } catch (IOException e) {
+            return file.toString();
+        }
+        return file.toString();
+    }
+
     private static boolean parseBoolean(Properties properties, String key, Path file,
             List<String> problems) {
         String value = properties.getProperty(key);
@@ -136,7 +233,8 @@ public final class ClientConfiguration {
             case "no":
                 return false;
             default:
-                problems.add(file + ": " + key + "=" + value + " is not true or false. "
+                problems.add(where(file, key) + ": " + key + "=" + value
+                        + " is not true or false. "
                         + "Write " + key + "=true or " + key + "=false.");
                 return false;
         }

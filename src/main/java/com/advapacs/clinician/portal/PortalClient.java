@@ -3,11 +3,15 @@ package com.advapacs.clinician.portal;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -48,15 +52,37 @@ public final class PortalClient {
         this.proxyConfigured = usesProxy(http, address);
     }
 
-    /** Creates a client with the time-outs a clinician can wait for at a workstation. */
+    /** Creates a client with the system proxy and the JVM's and system's authorities. */
     public static PortalClient create(PortalAddress address) {
-        OkHttpClient http = new OkHttpClient.Builder()
+        return create(address, ConnectionSettings.SYSTEM);
+    }
+
+    /**
+     * Creates a client with the time-outs a clinician can wait for at a workstation, the
+     * configured proxy and every trusted certificate authority.
+     */
+    public static PortalClient create(PortalAddress address, ConnectionSettings settings) {
+        X509TrustManager trust = TrustedAuthorities.create(settings.extraAuthorities());
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(20))
                 .callTimeout(Duration.ofSeconds(30))
                 .followRedirects(false)
-                .build();
-        return new PortalClient(address, http);
+                .sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
+        if (settings.proxy() != null) {
+            http.proxy(settings.proxy());
+        }
+        return new PortalClient(address, http.build());
+    }
+
+    private static SSLContext sslContext(X509TrustManager trust) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this Java runtime", e);
+        }
     }
 
     public PortalAddress address() {

@@ -41,8 +41,11 @@ final class PortalErrors {
                     Messages.get("error.tls", portalHost), e);
         }
         String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        // OkHttp reports a proxy that refuses the tunnel as "Unexpected response code for
+        // CONNECT: 403" and an unreachable proxy as a ConnectException.
         boolean proxyFailure = text.contains("tunnel") || text.contains("proxy")
-                || (proxyConfigured && e instanceof ConnectException);
+                || (proxyConfigured && (e instanceof ConnectException
+                        || String.valueOf(e.getMessage()).contains("CONNECT")));
         if (proxyFailure) {
             return of(PortalProblem.PROXY, Messages.get("error.proxy", portalHost), e);
         }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,51 @@ class ClientConfigurationTest {
 
         assertEquals("https://remembered.example",
                 ClientConfiguration.load(directories).portalUrl());
+    }
+
+    @Test
+    void proxyDefaultsToSystem() {
+        assertNull(load().connection().proxy());
+    }
+
+    @Test
+    void proxyNoneAndHostPort() throws IOException {
+        write("machine.properties", "proxy=proxy.hospital.example:3128\n");
+        Proxy proxy = load().connection().proxy();
+        assertEquals(Proxy.Type.HTTP, proxy.type());
+        assertEquals("proxy.hospital.example:3128", proxy.address().toString()
+                .replace("/<unresolved>", ""));
+
+        write("user.properties", "proxy=none\n");
+        assertEquals(Proxy.NO_PROXY, load().connection().proxy());
+    }
+
+    @Test
+    void invalidProxyNamesFileAndLine() throws IOException {
+        write("machine.properties", "# comment\nportal.url=https://a.example\nproxy=nonsense\n");
+
+        ClientConfiguration configuration = load();
+
+        assertNull(configuration.connection().proxy());
+        String problem = configuration.problems().get(0);
+        assertTrue(problem.contains("machine.properties:3"), problem);
+        assertTrue(problem.contains("proxy=proxy.hospital.example:8080"), problem);
+    }
+
+    @Test
+    void extraAuthoritiesAreRead() throws IOException {
+        HeldCertificate authority = new HeldCertificate.Builder().certificateAuthority(0).build();
+        Files.writeString(directory.resolve("hospital-ca.pem"), authority.certificatePem());
+        write("machine.properties", "tls.extraCaCertificates=" + directory.resolve("hospital-ca.pem")
+                + ", " + directory.resolve("missing.pem") + "\n");
+
+        ClientConfiguration configuration = load();
+
+        assertEquals(1, configuration.connection().extraAuthorities().size());
+        assertEquals(1, configuration.problems().size());
+        String problem = configuration.problems().get(0);
+        assertTrue(problem.contains("machine.properties:1"), problem);
+        assertTrue(problem.contains("missing.pem"), problem);
     }
 
     private void write(String name, String content) throws IOException {

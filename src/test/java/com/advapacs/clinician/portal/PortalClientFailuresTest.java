@@ -12,6 +12,7 @@ import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -144,6 +145,29 @@ class PortalClientFailuresTest {
 
         assertEquals(PortalProblem.TLS_CERTIFICATE, e.problem());
         assertTrue(e.getMessage().contains("certificate"), e.getMessage());
+    }
+
+    @Test
+    void configuredAuthorityMakesCertificateTrusted() throws Exception {
+        server.close();
+        HeldCertificate authority = new HeldCertificate.Builder().certificateAuthority(0).build();
+        HeldCertificate certificate = new HeldCertificate.Builder()
+                .addSubjectAlternativeName("localhost").signedBy(authority).build();
+        server = new MockWebServer();
+        server.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(certificate, authority.certificate()).build().sslSocketFactory());
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        PortalAddress address = PortalAddress.parse("https://localhost:" + server.getPort());
+        server.enqueue(json(401, "{\"error\":{\"code\":\"invalid_credentials\"}}"));
+
+        PortalException untrusted = assertThrows(PortalException.class,
+                () -> signIn(PortalClient.create(address, ConnectionSettings.SYSTEM)));
+        PortalException trusted = assertThrows(PortalException.class, () -> signIn(
+                PortalClient.create(address, new ConnectionSettings(Proxy.NO_PROXY,
+                        List.of(authority.certificate())))));
+
+        assertEquals(PortalProblem.TLS_CERTIFICATE, untrusted.problem());
+        assertEquals(PortalProblem.WRONG_CREDENTIALS, trusted.problem());
     }
 
     @Test
