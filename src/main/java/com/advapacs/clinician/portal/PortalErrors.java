@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Translates every way a portal request can fail into a {@link PortalException} whose
- * message tells the user what happened and what to do. This is the only place that knows
+ * message explains what happened and what the user can do next. This is the only place that knows
  * the portal's error codes and the network exceptions.
  */
 final class PortalErrors {

@@ -35,7 +35,7 @@ public final class DataDirectories {
                     .resolve("AdvaPACS Clinician").resolve("portal");
         }
         String xdg = env.get("XDG_DATA_HOME");
-        // The XDG specification says a relative XDG_DATA_HOME is invalid and must be ignored.
+        // The XDG Base Directory Specification treats a relative path as invalid, so it is ignored.
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
                 ? Path.of(xdg)
                 : home.resolve(".local").resolve("share");

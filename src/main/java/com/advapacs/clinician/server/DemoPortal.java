@@ -4,6 +4,7 @@ import com.advapacs.clinician.demo.EmbeddedPortal;
 import com.advapacs.clinician.server.admin.DemoData;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /** {@link EmbeddedPortal} backed by {@link PortalServer}, registered as a service provider. */
 public final class DemoPortal implements EmbeddedPortal {
@@ -13,7 +14,7 @@ public final class DemoPortal implements EmbeddedPortal {
     private final PortalConfig template;
     private PortalServer server;
 
-    /** Creates a demo portal with production settings; required by {@link java.util.ServiceLoader}. */
+    /** Creates a demo portal with production settings, as {@link ServiceLoader} requires. */
     public DemoPortal() {
         this(PortalConfig.defaults(Path.of(DATABASE_NAME)));
     }

@@ -70,25 +70,11 @@ public final class SignInWindow {
 
     private void submitPassword() {
         PasswordStep step = passwordStep;
-        PortalAddress address;
-        try {
-            address = PortalAddress.parse(step.addressField.getText());
-        } catch (IllegalArgumentException e) {
-            step.status.error(e.getMessage());
-            step.addressField.requestFocus();
+        PortalAddress address = validate(step);
+        if (address == null) {
             return;
         }
         String email = step.emailField.getText().strip();
-        if (email.isEmpty()) {
-            step.status.error(Messages.get("signin.email.missing"));
-            step.emailField.requestFocus();
-            return;
-        }
-        if (step.passwordField.getText().isEmpty()) {
-            step.status.error(Messages.get("signin.password.missing"));
-            step.passwordField.requestFocus();
-            return;
-        }
         char[] password = step.passwordField.getText().toCharArray();
         step.passwordField.clear();
         step.status.clear();
@@ -115,6 +101,29 @@ public final class SignInWindow {
                 step.focusFirstEmpty();
             }
         });
+    }
+
+    /** Checks the form; returns the portal address, or null after showing what is wrong. */
+    private static PortalAddress validate(PasswordStep step) {
+        PortalAddress address;
+        try {
+            address = PortalAddress.parse(step.addressField.getText());
+        } catch (IllegalArgumentException e) {
+            step.status.error(e.getMessage());
+            step.addressField.requestFocus();
+            return null;
+        }
+        if (step.emailField.getText().isBlank()) {
+            step.status.error(Messages.get("signin.email.missing"));
+            step.emailField.requestFocus();
+            return null;
+        }
+        if (step.passwordField.getText().isEmpty()) {
+            step.status.error(Messages.get("signin.password.missing"));
+            step.passwordField.requestFocus();
+            return null;
+        }
+        return address;
     }
 
     private void handle(SignInResult result, PortalClient client, String email) {

@@ -44,20 +44,20 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        not json at all                  | not json                          | malformed_json |
-        truncated object                 | {"email":"a@b.org",               | malformed_json |
-        array instead of object          | ["a@b.org"]                       | malformed_json |
-        duplicate key                    | {"email":"a@b.org","email":"c@d"} | malformed_json |
-        trailing data                    | {"email":"a@b.org"} {}            | malformed_json |
-        empty body                       | ''                                | malformed_json |
-        missing password                 | {"email":"a@b.org"}               | missing_field  | password
-        missing email                    | {"password":"x"}                  | missing_field  | email
-        email is a number                | {"email":5,"password":"x"}        | invalid_field  | email
-        email is null                    | {"email":null,"password":"x"}     | invalid_field  | email
-        email is empty                   | {"email":"","password":"x"}       | invalid_field  | email
-        email without at sign            | {"email":"abc","password":"x"}    | invalid_field  | email
-        password is an object            | {"email":"a@b.org","password":{}} | invalid_field  | password
-        password is empty                | {"email":"a@b.org","password":""} | invalid_field  | password
+        not json at all | not json | malformed_json |
+        truncated object | {"email":"a@b.org", | malformed_json |
+        array instead of object | ["a@b.org"] | malformed_json |
+        duplicate key | {"email":"a@b.org","email":"c@d"} | malformed_json |
+        trailing data | {"email":"a@b.org"} {} | malformed_json |
+        empty body | '' | malformed_json |
+        missing password | {"email":"a@b.org"} | missing_field | password
+        missing email | {"password":"x"} | missing_field | email
+        email is a number | {"email":5,"password":"x"} | invalid_field | email
+        email is null | {"email":null,"password":"x"} | invalid_field | email
+        email is empty | {"email":"","password":"x"} | invalid_field | email
+        email without at sign | {"email":"abc","password":"x"} | invalid_field | email
+        password is an object | {"email":"a@b.org","password":{}} | invalid_field | password
+        password is empty | {"email":"a@b.org","password":""} | invalid_field | password
         """)
     void passwordSignInRejects(String name, String body, String code, String field) {
         ApiResponse response = portal.client().postJson("/api/v1/sign-in/password", body);

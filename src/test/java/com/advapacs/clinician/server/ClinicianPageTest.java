@@ -66,7 +66,8 @@ class ClinicianPageTest {
     @Test
     void userWithoutStudiesSeesEmptyMessage() {
         portal.addUser("empty@example.org");
-        ApiResponse page = portal.client().get("/clinician", portal.signInFull("empty@example.org"));
+        String emptyToken = portal.signInFull("empty@example.org");
+        ApiResponse page = portal.client().get("/clinician", emptyToken);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("No studies have been shared with you yet."));
     }

@@ -59,7 +59,8 @@ class EnrolmentRequiredTest {
 
         ApiResponse page = portal.client().get("/clinician", enrolmentToken);
         assertEquals(403, page.status());
-        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        String contentType = page.header("Content-Type");
+        assertTrue(contentType.startsWith("text/html"), contentType);
     }
 
     @Test

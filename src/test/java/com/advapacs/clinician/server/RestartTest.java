@@ -19,10 +19,10 @@ class RestartTest {
     void stateSurvivesRestart() {
         try (TestPortal portal = new TestPortal(folder)) {
             portal.addUser(EMAIL);
-            String revoked = portal.signInFull(EMAIL);
-            String kept = portal.signInFull(EMAIL);
-            String secret = portal.enrolTotp(kept);
-            assertEquals(204, portal.client().postJson("/api/v1/sign-out", "{}", revoked)
+            String revokedSession = portal.signInFull(EMAIL);
+            String activeSession = portal.signInFull(EMAIL);
+            String secret = portal.enrolTotp(activeSession);
+            assertEquals(204, portal.client().postJson("/api/v1/sign-out", "{}", revokedSession)
                     .status());
             portal.nextStep();
             String code = portal.codeAt(secret, Duration.ZERO);
@@ -33,9 +33,9 @@ class RestartTest {
             assertTrue(Files.exists(folder.resolve("portal.mv.db")));
             portal.start();
 
-            assertEquals(401, portal.client().get("/api/v1/me", revoked).status(),
+            assertEquals(401, portal.client().get("/api/v1/me", revokedSession).status(),
                     "revocation survives");
-            ApiResponse me = portal.client().get("/api/v1/me", kept);
+            ApiResponse me = portal.client().get("/api/v1/me", activeSession);
             assertEquals(200, me.status(), "session survives: " + me);
             assertEquals("active", me.json().path("totp").path("state").asString());
 

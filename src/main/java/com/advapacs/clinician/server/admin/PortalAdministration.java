@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /** Account administration used by the command line, the demo portal and tests. */
 public final class PortalAdministration {
-    /** Shortest password accepted for a new account; NIST SP 800-63B asks for at least 8. */
+    /** Minimum password length for a new account, in characters. */
     public static final int MIN_PASSWORD_LENGTH = 12;
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -39,7 +39,7 @@ public final class PortalAdministration {
      *
      * @return the new user id
      * @throws IllegalArgumentException for an invalid or already used email, a blank name or
-     *     a password outside 12..1024 characters; the message names the value and the fix
+     *     a password outside 12..1024 characters. The message names the value and the fix.
      */
     public long addUser(String email, String displayName, String organisation,
             boolean requireMfa, String password) {
@@ -102,10 +102,10 @@ public final class PortalAdministration {
         }
     }
 
-    private static void validateName(String what, String value) {
+    private static void validateName(String fieldName, String value) {
         if (value == null || value.isBlank() || value.length() > MAX_NAME_LENGTH
                 || value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("Invalid " + what + " \"" + value
+            throw new IllegalArgumentException("Invalid " + fieldName + " \"" + value
                     + "\": use 1 to " + MAX_NAME_LENGTH + " printable characters.");
         }
     }

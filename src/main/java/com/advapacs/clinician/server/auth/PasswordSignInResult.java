@@ -5,7 +5,7 @@ import com.advapacs.clinician.server.store.UserRecord;
 import java.time.Instant;
 import java.util.List;
 
-/** What a correct password leads to. */
+/** Outcome of a correct password: a session, an MFA challenge or an enrolment session. */
 public sealed interface PasswordSignInResult {
 
     /** No MFA needed: a full session. */

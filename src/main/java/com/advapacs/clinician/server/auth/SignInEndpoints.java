@@ -41,7 +41,8 @@ public final class SignInEndpoints {
     }
 
     /** Body for {@code mfa_required}. */
-    public record MfaResult(String result, String mfaToken, String expiresAt, List<String> methods) {
+    public record MfaResult(
+            String result, String mfaToken, String expiresAt, List<String> methods) {
     }
 
     public void register(JavalinDefaultRoutingApi routes) {

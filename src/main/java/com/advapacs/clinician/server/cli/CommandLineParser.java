@@ -38,8 +38,8 @@ public final class CommandLineParser {
     private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--bind", "--database",
             "--add-user", "--display-name", "--organisation", "--require-mfa-for-organisation");
     private static final Set<String> FLAG_OPTIONS = Set.of("--require-mfa", "--help");
-    private static final Pattern IPV4 =
-            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private CommandLineParser() {
@@ -98,43 +98,48 @@ public final class CommandLineParser {
             throw new UsageException("Use either --add-user or --require-mfa-for-organisation,"
                     + " not both; run the command twice.");
         }
-        if (addUser || requireForOrganisation) {
-            for (String servingOnly : List.of("--port", "--bind")) {
-                if (options.containsKey(servingOnly)) {
-                    throw new UsageException(servingOnly + " only applies when serving; leave"
-                            + " it out of administration commands.");
-                }
-            }
-        }
         if (!addUser) {
-            for (String addUserOnly : List.of("--display-name", "--organisation",
-                    "--require-mfa")) {
-                if (options.containsKey(addUserOnly)) {
-                    throw new UsageException(addUserOnly + " only applies together with"
-                            + " --add-user EMAIL.");
-                }
-            }
+            rejectPresent(options, List.of("--display-name", "--organisation", "--require-mfa"),
+                    " only applies together with --add-user EMAIL.");
         }
-        if (addUser) {
-            String displayName = options.get("--display-name");
-            if (displayName == null) {
-                throw new UsageException("--add-user needs --display-name NAME, for example"
-                        + " --display-name \"Dr Jane Smith\".");
-            }
-            return new PortalCommand(PortalCommand.Action.ADD_USER, null, 0, database,
-                    options.get("--add-user"), displayName, options.get("--organisation"),
-                    options.containsKey("--require-mfa"));
+
+        if (addUser || requireForOrganisation) {
+            rejectPresent(options, List.of("--port", "--bind"),
+                    " only applies when serving; leave it out of administration commands.");
+            return addUser
+                    ? addUserCommand(options, database)
+                    : new PortalCommand(PortalCommand.Action.REQUIRE_MFA_FOR_ORGANISATION, null,
+                            0, database, null, null,
+                            options.get("--require-mfa-for-organisation"), false);
         }
-        if (requireForOrganisation) {
-            return new PortalCommand(PortalCommand.Action.REQUIRE_MFA_FOR_ORGANISATION, null, 0,
-                    database, null, null, options.get("--require-mfa-for-organisation"), false);
-        }
+
         int port = options.containsKey("--port")
                 ? port(options.get("--port")) : PortalConfig.DEFAULT_PORT;
         String bind = options.containsKey("--bind")
                 ? bindAddress(options.get("--bind")) : PortalConfig.DEFAULT_BIND_ADDRESS;
         return new PortalCommand(PortalCommand.Action.SERVE, bind, port, database, null, null,
                 null, false);
+    }
+
+    private static PortalCommand addUserCommand(Map<String, String> options, Path database)
+            throws UsageException {
+        String displayName = options.get("--display-name");
+        if (displayName == null) {
+            throw new UsageException("--add-user needs --display-name NAME, for example"
+                    + " --display-name \"Dr Jane Smith\".");
+        }
+        return new PortalCommand(PortalCommand.Action.ADD_USER, null, 0, database,
+                options.get("--add-user"), displayName, options.get("--organisation"),
+                options.containsKey("--require-mfa"));
+    }
+
+    private static void rejectPresent(Map<String, String> options, List<String> names,
+            String reason) throws UsageException {
+        for (String name : names) {
+            if (options.containsKey(name)) {
+                throw new UsageException(name + reason);
+            }
+        }
     }
 
     private static int port(String value) throws UsageException {
@@ -150,7 +155,7 @@ public final class CommandLineParser {
                 + "\": use a whole number from 0 to 65535 (0 picks a free port).");
     }
 
-    /** Accepts IP literals and "localhost" only, so parsing never waits for DNS. */
+    /** Accepts IP literals and "localhost" only, so no DNS lookup is needed for the address. */
     private static String bindAddress(String value) throws UsageException {
         if (value.equalsIgnoreCase("localhost")) {
             return "127.0.0.1";

@@ -20,7 +20,7 @@ public record PortalCommand(
         String organisation,
         boolean requireMfa) {
 
-    /** What the process does. */
+    /** Kind of work the process does. */
     public enum Action {
         SERVE,
         ADD_USER,

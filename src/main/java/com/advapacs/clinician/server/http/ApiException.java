@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Error answered as {@code {"error":{"code":..., "message":..., ...details}}}. It carries no
- * stack trace because it describes a request, not a fault in the server.
+ * Error returned to the client as {@code {"error":{"code":..., "message":..., ...details}}}.
+ * It carries no stack trace because it describes a request, not a fault in the server.
  */
 public final class ApiException extends RuntimeException {
     private final int status;

@@ -79,7 +79,7 @@ public final class JsonBodyReader {
             }
             return body;
         } catch (IOException e) {
-            // The client stopped sending mid-body; there is nobody left to answer properly.
+            // Reading fails when the client disconnects mid-body, so this response rarely arrives.
             throw ApiErrors.malformedJson();
         }
     }

@@ -15,7 +15,7 @@ import java.util.HexFormat;
 public final class OpaqueToken {
     public static final int BYTES = 32;
 
-    /** Longest token text accepted before hashing; real tokens are 43 characters. */
+    /** Maximum token length accepted for lookup. Issued tokens are 43 characters. */
     public static final int MAX_LENGTH = 256;
 
     private OpaqueToken() {

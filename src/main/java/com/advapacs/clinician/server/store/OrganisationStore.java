@@ -9,10 +9,11 @@ public final class OrganisationStore {
 
     /** Creates the organisation without an MFA requirement unless it already exists. */
     public void ensureExists(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "MERGE INTO organisations o USING (VALUES CAST(? AS VARCHAR(200))) s(name) "
-                        + "ON o.name = s.name "
-                        + "WHEN NOT MATCHED THEN INSERT (name, mfa_required) VALUES (s.name, FALSE)")) {
+        String sql = """
+                MERGE INTO organisations o USING (VALUES CAST(? AS VARCHAR(200))) s(name)
+                ON o.name = s.name
+                WHEN NOT MATCHED THEN INSERT (name, mfa_required) VALUES (s.name, FALSE)""";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, name);
             statement.executeUpdate();
         }

@@ -1,8 +1,8 @@
 package com.advapacs.clinician.server.store;
 
 /**
- * What a session may do: {@code FULL} everything, {@code ENROLMENT} only what a user needs to
- * set up the MFA their policy requires.
+ * Permission level of a session. {@code FULL} may call everything, {@code ENROLMENT} only what
+ * a user needs to set up the MFA that their policy requires.
  */
 public enum SessionScope {
     FULL("full"),

@@ -34,7 +34,8 @@ public final class UserStore {
     }
 
     public Optional<UserRecord> findById(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE u.id = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(SELECT + " WHERE u.id = ?")) {
             statement.setLong(1, id);
             return single(statement);
         }

@@ -36,7 +36,7 @@ public final class InMemoryFailureCounter {
         });
         if (counts.size() > PRUNE_AT) {
             // NOTE: only expired entries are dropped, so a flood of distinct keys inside one
-            // window can still grow the map; each entry is a few dozen bytes.
+            // window can still grow the map. Each entry is a few dozen bytes.
             counts.values().removeIf(count -> count.expiredAt(policy, clock.instant()));
         }
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** HTTP endpoints under /api/v1/mfa/totp/enrolments; enrolment-scope sessions may call them. */
 public final class EnrolmentEndpoints {
-    /** Longest authenticator name accepted, in characters. */
+    /** Maximum length of an authenticator name, in characters. */
     public static final int MAX_NAME_LENGTH = 64;
 
     private final TotpEnrolmentService enrolments;

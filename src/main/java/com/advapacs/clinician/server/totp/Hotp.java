@@ -31,7 +31,8 @@ public final class Hotp {
         if (key.length == 0) {
             throw new IllegalArgumentException("HOTP key must not be empty");
         }
-        byte[] hash = hmac(algorithm, key, ByteBuffer.allocate(Long.BYTES).putLong(counter).array());
+        byte[] message = ByteBuffer.allocate(Long.BYTES).putLong(counter).array();
+        byte[] hash = hmac(algorithm, key, message);
         // Dynamic truncation, RFC 4226 section 5.3: the low nibble of the last byte is an offset.
         int offset = hash[hash.length - 1] & 0x0f;
         int binary = ((hash[offset] & 0x7f) << 24)
@@ -54,7 +55,7 @@ public final class Hotp {
         } catch (InvalidKeyException e) {
             throw new IllegalArgumentException("HOTP key rejected by " + algorithm.jcaName(), e);
         } catch (GeneralSecurityException e) {
-            // Every Java SE runtime must provide HmacSHA1 and HmacSHA256, and OpenJDK has HmacSHA512.
+            // Java SE requires HmacSHA1 and HmacSHA256, and OpenJDK also ships HmacSHA512.
             throw new IllegalStateException(algorithm.jcaName() + " is not available", e);
         }
     }

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The authenticator-app setup: numbered steps with the QR code, the secret for typing by
  * hand, the first code and a device name.
  *
- * <p>The portal activates the app only when a correct code is confirmed. Cancelling tells
- * the portal to drop the pending secret; an app that was already active keeps working.
+ * <p>The portal activates the app only when a correct code is confirmed. Cancelling deletes
+ * the pending secret on the portal, and an app that was already active keeps working.
  */
 public final class TotpSetupPane extends VBox {
 

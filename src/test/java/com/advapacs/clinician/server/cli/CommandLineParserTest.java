@@ -58,19 +58,19 @@ class CommandLineParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        unknown option       | --verbose                                    | Unknown option "--verbose"
-        port too large       | --port 70000                                 | Invalid port "70000"
-        port not a number    | --port ten                                   | Invalid port "ten"
-        bind host name       | --bind example.org                           | Invalid bind address "example.org"
-        bind bad ipv4        | --bind 300.1.1.1                             | Invalid bind address "300.1.1.1"
-        missing value        | --port                                       | --port needs a value
-        repeated option      | --port 1 --port 2                            | more than once
-        name without user    | --display-name X                             | only applies together with --add-user
-        user without name    | --add-user a@b.org                           | needs --display-name
-        both admin commands  | --add-user a@b.org --display-name X --require-mfa-for-organisation O | not both
-        port with admin      | --add-user a@b.org --display-name X --port 1 | only applies when serving
-        flag with value      | --require-mfa=yes                            | takes no value
-        database with ;      | --database a;b                               | Invalid database path "a;b"
+        unknown option | --verbose | Unknown option "--verbose"
+        port too large | --port 70000 | Invalid port "70000"
+        port not a number | --port ten | Invalid port "ten"
+        bind host name | --bind example.org | Invalid bind address "example.org"
+        bind bad ipv4 | --bind 300.1.1.1 | Invalid bind address "300.1.1.1"
+        missing value | --port | --port needs a value
+        repeated option | --port 1 --port 2 | more than once
+        name without user | --display-name X | only applies together with --add-user
+        user without name | --add-user a@b.org | needs --display-name
+        two commands | --add-user a@b.org --display-name X --require-mfa-for-organisation O | not both
+        port with admin | --add-user a@b.org --display-name X --port 1 | only applies when serving
+        flag with value | --require-mfa=yes | takes no value
+        database with ; | --database a;b | Invalid database path "a;b"
         """)
     void rejectsInvalidArguments(String name, String args, String expected) {
         UsageException error = assertThrows(UsageException.class,

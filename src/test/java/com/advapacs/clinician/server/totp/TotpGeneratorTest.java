@@ -54,7 +54,7 @@ class TotpGeneratorTest {
     }
 
     @Test
-    void sixDigitCodeIsLastSixOfEightDigitCode() {
+    void portalCodeTruncatesToSixDigits() {
         TotpGenerator generator = new TotpGenerator(TotpParameters.PORTAL);
         assertEquals("287082", generator.codeAt(seed(HmacAlgorithm.SHA1),
                 Instant.ofEpochSecond(59)));
