@@ -55,7 +55,11 @@ final class PortalHttp {
     }
 
     private static void registerErrors(JavalinDefaultRoutingApi routes, JsonResponder responder) {
-        routes.exception(ApiException.class, (e, ctx) -> responder.error(ctx, e));
+        routes.exception(ApiException.class, (e, ctx) -> {
+            LOG.debug("Rejected {} {} with {} {}", ctx.method(), ctx.path(), e.status(),
+                    e.code());
+            responder.error(ctx, e);
+        });
         routes.exception(NotFoundResponse.class,
                 (e, ctx) -> responder.error(ctx, ApiErrors.notFound()));
         routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> responder.error(ctx,

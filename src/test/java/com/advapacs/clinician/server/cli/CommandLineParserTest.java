@@ -67,7 +67,7 @@ class CommandLineParserTest {
         repeated option | --port 1 --port 2 | more than once
         name without user | --display-name X | only applies together with --add-user
         user without name | --add-user a@b.org | needs --display-name
-        two commands | --add-user a@b.org --display-name X --require-mfa-for-organisation O | not both
+        two commands | --add-user a@b --display-name X --require-mfa-for-organisation O | not both
         port with admin | --add-user a@b.org --display-name X --port 1 | only applies when serving
         flag with value | --require-mfa=yes | takes no value
         database with ; | --database a;b | Invalid database path "a;b"
