@@ -2,6 +2,7 @@ package com.advapacs.clinician.server;
 
 import com.advapacs.clinician.server.admin.PortalAdministration;
 import com.advapacs.clinician.server.store.Database;
+import com.advapacs.clinician.server.store.ExpiredRowPurge;
 import io.javalin.Javalin;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -37,6 +38,7 @@ public final class PortalServer implements AutoCloseable {
         }
         database = Database.open(config.databasePath());
         try {
+            ExpiredRowPurge.run(database, config.clock());
             services = new PortalServices(config, database);
             javalin = PortalHttp.create(services);
             javalin.start(config.bindAddress(), config.port());

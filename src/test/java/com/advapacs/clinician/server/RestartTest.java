@@ -3,8 +3,11 @@ package com.advapacs.clinician.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +49,40 @@ class RestartTest {
             assertEquals(200, portal.signInTotp(pendingMfaToken,
                     portal.codeAt(secret, Duration.ZERO)).status(),
                     "MFA token and factor survive");
+        }
+    }
+
+    @Test
+    void expiredRowsPurgedAtStart() throws Exception {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            String token = portal.signInFull(EMAIL);
+            portal.enrolTotp(token);
+            portal.startEnrolment(token);
+            portal.mfaToken(EMAIL);
+            assertEquals(1, countRows(portal, "mfa_challenges"));
+
+            portal.stop();
+            portal.clock.advance(Duration.ofDays(7).plusHours(12).plusSeconds(1));
+            portal.start();
+            portal.stop();
+
+            assertEquals(0, countRows(portal, "sessions"));
+            assertEquals(0, countRows(portal, "mfa_challenges"));
+            assertEquals(1, countRows(portal, "totp_factors"), "only the active factor is left");
+            portal.start();
+        }
+    }
+
+    private static int countRows(TestPortal portal, String table) throws Exception {
+        try (Database database = Database.open(portal.databasePath)) {
+            return database.transaction(connection -> {
+                try (Statement statement = connection.createStatement();
+                        ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            });
         }
     }
 

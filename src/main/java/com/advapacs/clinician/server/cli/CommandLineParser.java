@@ -24,7 +24,8 @@ public final class CommandLineParser {
               --database PATH  H2 database path without the .mv.db suffix
                                (default: %s)
 
-            Administration (changes the database and exits):
+            Administration (changes the database and exits; stop a portal that uses the same
+            database first, because H2 lets only one process open the file):
               --add-user EMAIL         create a clinician account; the password is read from
                                        the console without echo, or as one line of stdin
               --display-name NAME      name shown to the clinician (required with --add-user)

@@ -144,6 +144,15 @@ public final class TotpFactorStore {
         }
     }
 
+    /** Deletes pending factors whose confirmation period ended before {@code cutoff}. */
+    public int deleteExpiredPending(Connection connection, Instant cutoff) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM totp_factors WHERE state = 'pending' AND expires_at < ?")) {
+            Jdbc.setInstant(statement, 1, cutoff);
+            return statement.executeUpdate();
+        }
+    }
+
     private static Optional<TotpFactorRecord> single(PreparedStatement statement)
             throws SQLException {
         try (ResultSet row = statement.executeQuery()) {

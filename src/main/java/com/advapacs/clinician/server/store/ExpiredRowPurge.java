@@ -1,0 +1,33 @@
+package com.advapacs.clinician.server.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes sessions, MFA challenges and pending enrolments that expired more than a week ago,
+ * so the tables do not grow without bound. Expired rows are already rejected on use, and the
+ * week keeps recent ones available for investigating sign-in problems.
+ */
+public final class ExpiredRowPurge {
+    public static final Duration RETENTION = Duration.ofDays(7);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExpiredRowPurge.class);
+
+    private ExpiredRowPurge() {
+    }
+
+    /** Deletes the rows that expired before now minus {@link #RETENTION}. */
+    public static void run(Database database, Clock clock) {
+        Instant cutoff = clock.instant().minus(RETENTION);
+        int[] deleted = database.transaction(connection -> new int[] {
+            new SessionStore().deleteExpiredBefore(connection, cutoff),
+            new MfaChallengeStore().deleteExpiredBefore(connection, cutoff),
+            new TotpFactorStore().deleteExpiredPending(connection, cutoff)
+        });
+        LOG.info("Purged {} sessions, {} MFA challenges and {} pending enrolments that expired"
+                + " before {}", deleted[0], deleted[1], deleted[2], cutoff);
+    }
+}
