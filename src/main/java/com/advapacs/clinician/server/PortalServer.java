@@ -43,6 +43,14 @@ public final class PortalServer implements AutoCloseable {
             javalin = PortalHttp.create(services);
             javalin.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
+            // A failed bind can leave Jetty threads behind, so stop before giving up.
+            if (javalin != null) {
+                try {
+                    javalin.stop();
+                } catch (RuntimeException stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+            }
             javalin = null;
             database.close();
             throw e;

@@ -90,6 +90,19 @@ class PortalServerMainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), "no warning for loopback");
     }
 
+    @Test
+    void portInUseFailsWithMessage() {
+        try (TestPortal busy = new TestPortal(folder.resolve("busy"))) {
+            int port = busy.server().port();
+            assertEquals(1, run("", "--port", Integer.toString(port), "--database",
+                    folder.resolve("portal").toString()));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertTrue(message.contains(Integer.toString(port)), message);
+        }
+        assertEquals(0, run("", "--port", "0", "--database", folder.resolve("portal").toString()),
+                "the database was closed after the failed start");
+    }
+
     private int run(String stdin, String... args) {
         return PortalServerMain.run(args, null, new BufferedReader(new StringReader(stdin)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
