@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes sessions, MFA challenges and pending enrolments that expired more than a week ago,
- * so the tables do not grow without bound. Expired rows are already rejected on use, and the
- * week keeps recent ones available for investigating sign-in problems.
+ * Start-up removal of sessions, MFA challenges and pending enrolments that expired more than a
+ * week ago, so the tables do not grow without bound. Expired rows are already rejected on use,
+ * and the week keeps recent ones available for investigating sign-in problems.
  */
 public final class ExpiredRowPurge {
     public static final Duration RETENTION = Duration.ofDays(7);
