@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * TOTP factor row.
  *
- * @param secretBase32 shared key in RFC 4648 base32 without padding
+ * @param secretBase32 shared key in RFC 4648 base32 without padding. NOTE: it is stored
+ *     unencrypted, so the database file must be protected like a key store.
  * @param expiresAt end of the confirmation period for a pending factor, null when active
  * @param lastUsedStep latest accepted time step; codes for it or earlier steps are replays
  * @param failures consecutive wrong codes since the last accepted one
