@@ -54,9 +54,18 @@ install_or_explain() {
     fi
 }
 
-# Writes the runtime class path to target/classpath.txt after compiling.
+# Writes the runtime class path to target/classpath.txt after compiling. Maven's output is
+# shown only when the build fails.
 build_class_path() {
-    mvn -q -B -DskipTests compile dependency:build-classpath \
-        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+    local log
+    log=$(mktemp)
+    if ! mvn -q -B -DskipTests compile dependency:build-classpath \
+        -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "The build failed; see the Maven output above." >&2
+        exit 1
+    fi
+    rm -f "$log"
     CLASS_PATH="target/classes:$(cat target/classpath.txt)"
 }
