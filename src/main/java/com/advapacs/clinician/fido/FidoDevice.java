@@ -1,0 +1,190 @@
+package com.advapacs.clinician.fido;
+
+import com.advapacs.clinician.fido.jna.FidoErrorCode;
+import com.advapacs.clinician.fido.jna.LibFido2;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An opened key ({@code fido_dev_t}). Calls into libfido2 run one at a time; only
+ * {@link #cancel()} may be called from another thread while one is running.
+ *
+ * <p>The time-out is a budget for each whole call, including the time the user takes to
+ * touch the key ({@code fido_dev_set_timeout}). After a call ends in a time-out or a
+ * transport error, the key may still send a late reply, which would leave the handle one
+ * reply behind, so the next call first closes and reopens the key.
+ */
+public final class FidoDevice implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FidoDevice.class);
+
+    /** Runs libfido2 calls against the open {@code fido_dev_t}. */
+    @FunctionalInterface
+    interface DeviceCall<T> {
+        T run(LibFido2 library, Pointer device) throws FidoException;
+    }
+
+    private final LibFido2 library;
+    private final DeviceEntry entry;
+    private final int timeoutMillis;
+    private final Object callLock = new Object();
+    private final ReadWriteLock handleLock = new ReentrantReadWriteLock();
+    private Pointer handle;
+    /** Kept here so JNA does not free the callbacks while libfido2 may call them. */
+    private LinkIoCallbacks callbacks;
+    private DeviceInfo info;
+    private boolean reopenNeeded;
+
+    private FidoDevice(LibFido2 library, DeviceEntry entry, int timeoutMillis) {
+        this.library = library;
+        this.entry = entry;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Opens a key and reads its getInfo.
+     *
+     * @param timeout budget for each call on the key, or null for no limit
+     */
+    public static FidoDevice open(DeviceEntry entry, Duration timeout) throws FidoException {
+        int millis = timeout == null ? -1 : Math.toIntExact(timeout.toMillis());
+        FidoDevice device = new FidoDevice(Fido2Library.get(), entry, millis);
+        synchronized (device.callLock) {
+            device.openHandle();
+        }
+        return device;
+    }
+
+    public DeviceEntry entry() {
+        return entry;
+    }
+
+    /** Returns the getInfo read when the key was opened or last changed its PIN. */
+    public DeviceInfo info() {
+        synchronized (callLock) {
+            return info;
+        }
+    }
+
+    /**
+     * Asks the key to abandon the running request ({@code fido_dev_cancel}), from any
+     * thread. The blocked call then fails with {@link FidoProblem#CANCELLED}.
+     */
+    public void cancel() {
+        handleLock.readLock().lock();
+        try {
+            if (handle != null) {
+                int code = library.fido_dev_cancel(handle);
+                LOG.debug("fido_dev_cancel on {} returned {}", entry.path(), code);
+            }
+        } finally {
+            handleLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (callLock) {
+            closeHandle();
+        }
+    }
+
+    /** Runs {@code call} on the open key, reopening it first after a transport failure. */
+    <T> T call(DeviceCall<T> call) throws FidoException {
+        synchronized (callLock) {
+            if (handle == null || reopenNeeded) {
+                closeHandle();
+                openHandle();
+            }
+            return call.run(library, handle);
+        }
+    }
+
+    /** Re-reads getInfo, for example after a PIN was set. */
+    void refreshInfo() throws FidoException {
+        synchronized (callLock) {
+            info = DeviceInfoReader.read(library, handle, entry);
+        }
+    }
+
+    /**
+     * Turns a libfido2 return code into the exception to throw: re-reads the PIN retries
+     * after a wrong PIN, and after a transport failure cancels the request and marks the
+     * handle for reopening.
+     */
+    FidoException failure(int code, String operation, long startNanos) {
+        if (code == FidoErrorCode.PIN_INVALID) {
+            IntByReference retries = new IntByReference();
+            int retryCode = library.fido_dev_get_retry_count(handle, retries);
+            OptionalInt left = retryCode == FidoErrorCode.SUCCESS
+                    ? OptionalInt.of(retries.getValue()) : OptionalInt.empty();
+            return new FidoException(FidoProblem.PIN_INVALID, code, left,
+                    operation + " returned " + code, null);
+        }
+        if (code == FidoErrorCode.TX || code == FidoErrorCode.RX) {
+            library.fido_dev_cancel(handle);
+            reopenNeeded = true;
+            long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+            if (timeoutMillis >= 0 && elapsedMillis >= timeoutMillis) {
+                return new FidoException(FidoProblem.TIMED_OUT, code, OptionalInt.empty(),
+                        operation + " timed out after " + elapsedMillis + " ms", null);
+            }
+        }
+        return FidoException.fromCode(code, operation);
+    }
+
+    private void openHandle() throws FidoException {
+        Pointer device = library.fido_dev_new();
+        if (device == null) {
+            throw FidoException.fromCode(FidoErrorCode.INTERNAL, "fido_dev_new");
+        }
+        LinkIoCallbacks linkCallbacks = null;
+        int code = library.fido_dev_set_timeout(device, timeoutMillis);
+        if (code == FidoErrorCode.SUCCESS && entry.linkOpener() != null) {
+            linkCallbacks = new LinkIoCallbacks(entry.linkOpener());
+            code = library.fido_dev_set_io_functions(device, linkCallbacks.io());
+        }
+        if (code == FidoErrorCode.SUCCESS) {
+            code = library.fido_dev_open(device, entry.path());
+        }
+        if (code != FidoErrorCode.SUCCESS) {
+            library.fido_dev_free(new PointerByReference(device));
+            throw FidoException.fromCode(code, "fido_dev_open " + entry.path());
+        }
+        handleLock.writeLock().lock();
+        try {
+            handle = device;
+            callbacks = linkCallbacks;
+        } finally {
+            handleLock.writeLock().unlock();
+        }
+        reopenNeeded = false;
+        try {
+            info = DeviceInfoReader.read(library, device, entry);
+        } catch (FidoException e) {
+            closeHandle();
+            throw e;
+        }
+    }
+
+    private void closeHandle() {
+        handleLock.writeLock().lock();
+        try {
+            if (handle != null) {
+                library.fido_dev_close(handle);
+                library.fido_dev_free(new PointerByReference(handle));
+            }
+            handle = null;
+            callbacks = null;
+        } finally {
+            handleLock.writeLock().unlock();
+        }
+    }
+}

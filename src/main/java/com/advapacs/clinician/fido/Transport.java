@@ -1,0 +1,11 @@
+package com.advapacs.clinician.fido;
+
+/** How the app reaches a key. */
+public enum Transport {
+    /** USB HID, opened by libfido2 itself. */
+    USB,
+    /** A firmware simulator on loopback UDP, a developer option. */
+    UDP_SIMULATOR,
+    /** A key reached through a {@link HidReportLink} that a caller supplies, such as tests. */
+    CUSTOM
+}

@@ -1,0 +1,16 @@
+package com.advapacs.clinician.fido.virtual;
+
+/** What a CTAP command sees of its CTAPHID transaction while it runs. */
+interface CommandContext {
+
+    /** CTAPHID_KEEPALIVE status: still processing. */
+    int STATUS_PROCESSING = 1;
+    /** CTAPHID_KEEPALIVE status: waiting for the user's touch. */
+    int STATUS_UPNEEDED = 2;
+
+    /** Returns whether the platform sent CTAPHID_CANCEL for this transaction. */
+    boolean cancelled();
+
+    /** Sends one CTAPHID_KEEPALIVE frame with {@code status}. */
+    void keepAlive(int status);
+}
