@@ -3,6 +3,9 @@ package com.advapacs.clinician.app;
 import com.advapacs.clinician.config.AppDirectories;
 import com.advapacs.clinician.config.ClientConfiguration;
 import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.passkey.Diagnostics;
+import com.advapacs.clinician.passkey.PasskeyEnrolmentFlow;
+import com.advapacs.clinician.passkey.PlatformAuthenticator;
 import com.advapacs.clinician.portal.PortalClient;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.signin.DemoAccount;
@@ -94,7 +97,11 @@ public final class ClinicianApp extends Application {
     private void signedIn(PortalSession session) {
         signedIn = session;
         signInWindow.hide();
-        mainWindow = new MainWindow(session, this::signOut);
+        PasskeyEnrolmentFlow passkeys = new PasskeyEnrolmentFlow(session,
+                SecurityKeysFactory::create, PlatformAuthenticator.forThisComputer(),
+                () -> new Diagnostics(configuration.supportContact(),
+                        SecurityKeysFactory::libraryDescription));
+        mainWindow = new MainWindow(session, passkeys, this::signOut);
         mainWindow.show();
     }
 

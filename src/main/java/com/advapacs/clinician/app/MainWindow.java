@@ -3,6 +3,7 @@ package com.advapacs.clinician.app;
 import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.SettingsWindow;
+import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
 import com.advapacs.clinician.ui.Styles;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,12 +27,14 @@ final class MainWindow {
 
     private final Stage stage = new Stage();
     private final PortalSession portal;
+    private final PasskeyEnrolment passkeys;
     private final Runnable onSignOut;
     private final BorderPane root = new BorderPane();
     private SettingsWindow settings;
 
-    MainWindow(PortalSession portal, Runnable onSignOut) {
+    MainWindow(PortalSession portal, PasskeyEnrolment passkeys, Runnable onSignOut) {
         this.portal = portal;
+        this.passkeys = passkeys;
         this.onSignOut = onSignOut;
 
         Label title = new Label(Messages.get("app.name"));
@@ -73,7 +76,7 @@ final class MainWindow {
 
     void openSettings() {
         if (settings == null) {
-            settings = new SettingsWindow(stage, portal);
+            settings = new SettingsWindow(stage, portal, passkeys);
         }
         settings.show();
     }

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       HTTP proxy
  *   <li>{@code tls.extraCaCertificates}: comma-separated PEM files of certificate
  *       authorities to trust as well, such as a TLS-inspecting proxy's
+ *   <li>{@code support.contact}: whom users should contact about security keys, such as
+ *       {@code the IT service desk, extension 4321}
  * </ul>
  * A file that cannot be read or has an invalid value is reported through {@link #problems()}
  * and otherwise ignored, so the app still starts.
@@ -43,19 +45,22 @@ public final class ClientConfiguration {
     static final String PORTAL_URL_LOCKED = "portal.url.locked";
     static final String PROXY = "proxy";
     static final String EXTRA_CA_CERTIFICATES = "tls.extraCaCertificates";
+    static final String SUPPORT_CONTACT = "support.contact";
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConfiguration.class);
 
     private final String portalUrl;
     private final boolean portalUrlLocked;
     private final ConnectionSettings connection;
+    private final String supportContact;
     private final List<String> problems;
 
     private ClientConfiguration(String portalUrl, boolean portalUrlLocked,
-            ConnectionSettings connection, List<String> problems) {
+            ConnectionSettings connection, String supportContact, List<String> problems) {
         this.portalUrl = portalUrl;
         this.portalUrlLocked = portalUrlLocked;
         this.connection = connection;
+        this.supportContact = supportContact;
         this.problems = List.copyOf(problems);
     }
 
@@ -88,7 +93,8 @@ public final class ClientConfiguration {
         authorities.addAll(readAuthorities(user, userFile, problems));
         ClientConfiguration configuration = new ClientConfiguration(
                 url == null || url.isBlank() ? null : url.strip(), locked,
-                new ConnectionSettings(proxy, authorities), problems);
+                new ConnectionSettings(proxy, authorities),
+                machine.getProperty(SUPPORT_CONTACT), problems);
         LOG.info("Configuration: portal address {} ({}), proxy {}, {} extra certificate "
                 + "authorities, from {} and {}",
                 configuration.portalUrl == null ? "not set" : configuration.portalUrl,
@@ -110,6 +116,11 @@ public final class ClientConfiguration {
     /** The proxy and certificate authorities for connections to the portal. */
     public ConnectionSettings connection() {
         return connection;
+    }
+
+    /** Whom to contact about security keys, or null for the portal's support. */
+    public String supportContact() {
+        return supportContact;
     }
 
     /** Messages naming each file and value that was ignored, and how to fix it. */

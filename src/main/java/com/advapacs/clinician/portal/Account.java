@@ -1,6 +1,6 @@
 package com.advapacs.clinician.portal;
 
-import java.time.Instant;
+import java.util.List;
 
 /** The signed-in user as the portal describes them. */
 public record Account(
@@ -9,5 +9,15 @@ public record Account(
         String organisation,
         boolean mfaRequired,
         boolean enrolmentOnly,
-        TotpStatus totp) {
+        TotpStatus totp,
+        List<Passkey> passkeys) {
+
+    public Account {
+        passkeys = List.copyOf(passkeys);
+    }
+
+    /** Number of active second-factor methods: the authenticator app and each passkey. */
+    public int methodCount() {
+        return (totp.active() ? 1 : 0) + passkeys.size();
+    }
 }

@@ -27,6 +27,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Blocking client for the portal's JSON API. Call it from a background thread.
@@ -113,7 +114,8 @@ public final class PortalClient {
                 body.path("organisation").isString() ? body.get("organisation").asString() : null,
                 body.path("mfaRequired").asBoolean(false),
                 "enrolment".equals(body.path("sessionScope").asString()),
-                totpStatus(body.path("totp")));
+                totpStatus(body.path("totp")),
+                passkeyList(body.path("passkeys")));
     }
 
     public TotpEnrolment startTotpEnrolment(Session session) throws PortalException {
@@ -146,12 +148,123 @@ public final class PortalClient {
         send(request, "abandon enrolment");
     }
 
-    /** Removes the authenticator app, proven by a current code or the account password. */
-    public void removeTotp(Session session, String code, char[] password) throws PortalException {
-        Map<String, Object> fields = code != null
-                ? Map.of("code", code)
-                : Map.of("password", new String(password));
-        post("api/v1/mfa/totp/remove", session, fields);
+    /**
+     * Removes the authenticator app, proven by a current code or the account password.
+     * {@code confirmLastMethod} must be true when it is the account's only method.
+     */
+    public void removeTotp(Session session, String code, char[] password,
+            boolean confirmLastMethod) throws PortalException {
+        post("api/v1/mfa/totp/remove", session, proof(code, password, confirmLastMethod));
+    }
+
+    /** Starts registering a passkey; {@code attachment} is null, platform or cross-platform. */
+    public PasskeyCeremony startPasskeyRegistration(Session session, String attachment)
+            throws PortalException {
+        Map<String, Object> fields = attachment == null
+                ? Map.of() : Map.of("authenticatorAttachment", attachment);
+        JsonNode body = post("api/v1/mfa/passkeys/registrations", session, fields);
+        return new PasskeyCeremony(required(body, "registrationId"), object(body, "publicKey"));
+    }
+
+    /** Sends the authenticator's {@code RegistrationResponseJSON} for verification. */
+    public PasskeyRegistration finishPasskeyRegistration(Session session, String registrationId,
+            JsonNode credential, String name) throws PortalException {
+        ObjectNode fields = json.createObjectNode();
+        fields.set("credential", credential);
+        if (name != null && !name.isBlank()) {
+            fields.put("name", name.strip());
+        }
+        JsonNode body = post("api/v1/mfa/passkeys/registrations/" + segment(registrationId)
+                + "/finish", session, fields);
+        JsonNode sessionNode = body.path("session");
+        return new PasskeyRegistration(passkey(body.path("passkey")),
+                sessionNode.isObject() ? session(sessionNode) : null);
+    }
+
+    public List<Passkey> passkeys(Session session) throws PortalException {
+        JsonNode body = send(request("api/v1/mfa/passkeys", session).get().build(), "passkeys");
+        return passkeyList(body.path("passkeys"));
+    }
+
+    public Passkey renamePasskey(Session session, String passkeyId, String name)
+            throws PortalException {
+        RequestBody body = RequestBody.create(
+                json.writeValueAsString(Map.of("name", name.strip())), JSON);
+        Request request = request("api/v1/mfa/passkeys/" + segment(passkeyId), session)
+                .patch(body).build();
+        return passkey(send(request, "rename passkey"));
+    }
+
+    /** Removes a passkey with the same proof and confirmation rules as the app. */
+    public void removePasskey(Session session, String passkeyId, String code, char[] password,
+            boolean confirmLastMethod) throws PortalException {
+        post("api/v1/mfa/passkeys/" + segment(passkeyId) + "/remove", session,
+                proof(code, password, confirmLastMethod));
+    }
+
+    /**
+     * Starts a sign-in with a passkey: as the second factor after the password when
+     * {@code mfaToken} is given, else passwordless with a discoverable credential.
+     */
+    public PasskeyCeremony startPasskeySignIn(String mfaToken) throws PortalException {
+        Map<String, Object> fields = mfaToken == null ? Map.of() : Map.of("mfaToken", mfaToken);
+        JsonNode body = post("api/v1/sign-in/passkey/options", null, fields);
+        return new PasskeyCeremony(required(body, "assertionId"), object(body, "publicKey"));
+    }
+
+    /** Sends the authenticator's {@code AuthenticationResponseJSON} for verification. */
+    public SignInResult finishPasskeySignIn(String assertionId, JsonNode credential)
+            throws PortalException {
+        ObjectNode fields = json.createObjectNode();
+        fields.put("assertionId", assertionId);
+        fields.set("credential", credential);
+        return signInResult(post("api/v1/sign-in/passkey", null, fields));
+    }
+
+    private static Map<String, Object> proof(String code, char[] password,
+            boolean confirmLastMethod) {
+        Map<String, Object> fields = new java.util.HashMap<>();
+        if (code != null) {
+            fields.put("code", code);
+        } else {
+            fields.put("password", new String(password));
+        }
+        if (confirmLastMethod) {
+            fields.put("confirmLastMethod", true);
+        }
+        return fields;
+    }
+
+    private List<Passkey> passkeyList(JsonNode array) {
+        List<Passkey> passkeys = new ArrayList<>();
+        for (JsonNode node : array) {
+            passkeys.add(passkey(node));
+        }
+        return List.copyOf(passkeys);
+    }
+
+    private static Passkey passkey(JsonNode node) {
+        List<String> transports = new ArrayList<>();
+        node.path("transports").forEach(transport -> transports.add(transport.asString()));
+        return new Passkey(
+                node.path("id").asString(),
+                node.path("name").isString() ? node.get("name").asString() : null,
+                node.path("model").isString() ? node.get("model").asString() : null,
+                node.path("aaguid").isString() ? node.get("aaguid").asString() : null,
+                node.path("attachment").asString("cross-platform"),
+                List.copyOf(transports),
+                instant(node.path("createdAt")),
+                instant(node.path("lastUsedAt")),
+                node.path("signCountWarning").asBoolean(false));
+    }
+
+    private JsonNode object(JsonNode node, String field) throws PortalException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw PortalErrors.unreadable(address.host(), 200,
+                    new IllegalStateException("Missing object " + field));
+        }
+        return value;
     }
 
     private SignInResult signInResult(JsonNode body) throws PortalException {
@@ -214,7 +327,7 @@ public final class PortalClient {
                 .encodedPath().substring(1);
     }
 
-    private JsonNode post(String path, Session session, Map<String, ?> fields)
+    private JsonNode post(String path, Session session, Object fields)
             throws PortalException {
         RequestBody body = RequestBody.create(json.writeValueAsString(fields), JSON);
         return send(request(path, session).post(body).build(), path);

@@ -105,6 +105,25 @@ final class PortalErrors {
                         null, null);
             case "totp_not_enrolled":
                 return coded(PortalProblem.NOT_ENROLLED, "error.notEnrolled", code, null, null);
+            case "last_method_confirmation_required":
+                return coded(PortalProblem.LAST_METHOD, "error.lastMethod", code, null, null);
+            case "passkey_already_registered":
+                return coded(PortalProblem.PASSKEY_ALREADY_REGISTERED,
+                        "error.passkeyAlreadyRegistered", code, null, null);
+            case "passkey_not_recognised":
+                return coded(PortalProblem.PASSKEY_NOT_RECOGNISED, "error.passkeyNotRecognised",
+                        code, null, null);
+            case "passkey_invalid":
+                return new PortalException(PortalProblem.PASSKEY_INVALID,
+                        Messages.get("error.passkeyInvalid", portalMessage(error)), code, null,
+                        null, null);
+            case "registration_not_found":
+            case "assertion_not_found":
+                return coded(PortalProblem.ENROLMENT_EXPIRED, "error.passkeyCeremonyExpired",
+                        code, null, null);
+            case "passkey_not_found":
+                return coded(PortalProblem.NOT_ENROLLED, "error.passkeyNotFound", code, null,
+                        null);
             case "invalid_password":
                 return coded(PortalProblem.WRONG_PASSWORD, "error.wrongPassword", code, null,
                         null);
@@ -172,6 +191,12 @@ final class PortalErrors {
 
     private static PortalException of(PortalProblem problem, String message, Throwable cause) {
         return new PortalException(problem, message, null, null, null, cause);
+    }
+
+    /** The portal's own sentence, for errors whose detail only the portal knows. */
+    private static String portalMessage(JsonNode error) {
+        String message = text(error, "message");
+        return message == null ? "" : message;
     }
 
     private static String text(JsonNode node, String field) {

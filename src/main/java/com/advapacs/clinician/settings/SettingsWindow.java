@@ -3,6 +3,7 @@ package com.advapacs.clinician.settings;
 import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.mfa.MfaPane;
+import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
 import com.advapacs.clinician.ui.Styles;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -43,11 +44,13 @@ public final class SettingsWindow {
 
     private final Stage stage = new Stage();
     private final PortalSession portal;
+    private final PasskeyEnrolment passkeys;
     private final BorderPane root = new BorderPane();
     private final ScrollPane content = new ScrollPane();
 
-    public SettingsWindow(Window owner, PortalSession portal) {
+    public SettingsWindow(Window owner, PortalSession portal, PasskeyEnrolment passkeys) {
         this.portal = portal;
+        this.passkeys = passkeys;
         stage.initOwner(owner);
         stage.setTitle(Messages.get("settings.title"));
 
@@ -86,7 +89,7 @@ public final class SettingsWindow {
             return;
         }
         Supplier<Node> builder = switch (section) {
-            case MFA -> () -> new MfaPane(portal);
+            case MFA -> () -> new MfaPane(portal, passkeys);
             case ACCOUNT -> this::accountPane;
         };
         content.setContent(builder.get());

@@ -84,6 +84,7 @@ class AuthenticatorSettingsTest {
 
         ui.click("#totp-remove");
         ui.click("Enter my password instead");
+        ui.click(".dialog-pane .check-box");
         ui.click(".dialog-pane .password-field");
         ui.write("wrong-password");
         ui.clickButton(".dialog-pane", "Remove");

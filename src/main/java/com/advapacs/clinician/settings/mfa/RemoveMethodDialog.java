@@ -1,15 +1,18 @@
 package com.advapacs.clinician.settings.mfa;
 
 import com.advapacs.clinician.i18n.Messages;
-import com.advapacs.clinician.portal.PortalSession;
+import com.advapacs.clinician.portal.PortalException;
 import com.advapacs.clinician.ui.Background;
 import com.advapacs.clinician.ui.CodeField;
 import com.advapacs.clinician.ui.StatusMessage;
 import java.util.Arrays;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -17,65 +20,87 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Confirms removal of the authenticator app. The portal asks for proof that the user is
- * present: a current code from the app, or the account password for a user who lost it.
+ * Confirms removal of a sign-in method. The portal asks for proof that the user is present:
+ * a current code from the authenticator app (when there is one), or the account password.
+ * Removing the only method also needs an explicit tick, because the account is then
+ * protected by the password alone.
  *
- * <p>The dialog stays open until the portal has removed the app or the user cancels, and
- * shows each failure in place. Its result is {@code true} once the app is removed.
+ * <p>The dialog stays open until the portal has removed the method or the user cancels,
+ * and shows each failure in place. Its result is {@code true} once the method is removed.
  */
-final class RemoveTotpDialog extends Dialog<Boolean> {
+final class RemoveMethodDialog extends Dialog<Boolean> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RemoveTotpDialog.class);
+    /** The portal request that removes the method. */
+    @FunctionalInterface
+    interface Removal {
+        void remove(String code, char[] password, boolean confirmLastMethod)
+                throws PortalException;
+    }
 
-    private final PortalSession portal;
-    private final RadioButton useCode = new RadioButton(Messages.get("totp.remove.useCode"));
-    private final RadioButton usePassword =
-            new RadioButton(Messages.get("totp.remove.usePassword"));
+    private final Removal removal;
+    private final RadioButton useCode = new RadioButton(Messages.get("remove.useCode"));
+    private final RadioButton usePassword = new RadioButton(Messages.get("remove.usePassword"));
     private final CodeField codeField = new CodeField();
     private final PasswordField passwordField = new PasswordField();
+    private final CheckBox confirmLast = new CheckBox(Messages.get("remove.confirmLast"));
     private final StatusMessage status = new StatusMessage();
+    private final BooleanProperty working = new SimpleBooleanProperty();
     private boolean removed;
 
-    RemoveTotpDialog(Window owner, PortalSession portal) {
-        this.portal = portal;
+    RemoveMethodDialog(Window owner, String methodName, boolean codeAvailable,
+            boolean lastMethod, Removal removal) {
+        this.removal = removal;
         initOwner(owner);
-        setTitle(Messages.get("totp.remove.title"));
-        setHeaderText(Messages.get("totp.remove.header"));
+        setTitle(Messages.get("remove.title", methodName));
+        setHeaderText(Messages.get("remove.header", methodName));
 
         ToggleGroup proof = new ToggleGroup();
         useCode.setToggleGroup(proof);
         usePassword.setToggleGroup(proof);
-        useCode.setSelected(true);
+        (codeAvailable ? useCode : usePassword).setSelected(true);
         codeField.setAccessibleText(Messages.get("totp.code.accessible"));
         passwordField.setAccessibleText(Messages.get("signin.password.accessible"));
-        passwordField.setPromptText(Messages.get("totp.remove.passwordPrompt"));
+        passwordField.setPromptText(Messages.get("remove.passwordPrompt"));
         codeField.disableProperty().bind(useCode.selectedProperty().not());
         passwordField.disableProperty().bind(usePassword.selectedProperty().not());
-        Label explanation = new Label(Messages.get("totp.remove.explanation"));
+        Label explanation = new Label(Messages.get("remove.explanation"));
         explanation.setWrapText(true);
-        explanation.setMaxWidth(420);
-        VBox content = new VBox(8, explanation, useCode, codeField, usePassword, passwordField,
-                status);
+        explanation.setMaxWidth(440);
+        VBox content = new VBox(8, explanation);
+        if (codeAvailable) {
+            content.getChildren().addAll(useCode, codeField, usePassword);
+        }
+        content.getChildren().add(passwordField);
+        if (lastMethod) {
+            confirmLast.setWrapText(true);
+            confirmLast.setMaxWidth(440);
+            content.getChildren().add(confirmLast);
+        }
+        content.getChildren().add(status);
         getDialogPane().setContent(content);
 
-        ButtonType remove = new ButtonType(Messages.get("totp.remove.confirm"),
+        ButtonType remove = new ButtonType(Messages.get("remove.confirm"),
                 ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, remove);
         Button removeButton = (Button) getDialogPane().lookupButton(remove);
+        removeButton.disableProperty().bind(lastMethod
+                ? confirmLast.selectedProperty().not().or(working) : working);
         removeButton.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
-            submit(removeButton);
+            submit(lastMethod);
         });
-        codeField.setOnComplete(code -> submit(removeButton));
+        codeField.setOnComplete(code -> {
+            if (!removeButton.isDisabled()) {
+                submit(lastMethod);
+            }
+        });
         setResultConverter(button -> removed);
-        setOnShown(event -> codeField.requestFocus());
+        setOnShown(event -> (codeAvailable ? codeField : passwordField).requestFocus());
     }
 
-    private void submit(Button removeButton) {
+    private void submit(boolean lastMethod) {
         String code = useCode.isSelected() ? codeField.getText() : null;
         char[] password = usePassword.isSelected() ? passwordField.getText().toCharArray() : null;
         if (code != null && !codeField.isComplete()) {
@@ -83,14 +108,14 @@ final class RemoveTotpDialog extends Dialog<Boolean> {
             return;
         }
         if (password != null && password.length == 0) {
-            status.error(Messages.get("totp.remove.passwordMissing"));
+            status.error(Messages.get("remove.passwordMissing"));
             return;
         }
-        removeButton.setDisable(true);
-        status.info(Messages.get("totp.remove.working"));
+        working.set(true);
+        status.info(Messages.get("remove.working"));
         Background.run(() -> {
             try {
-                portal.client().removeTotp(portal.session(), code, password);
+                removal.remove(code, password, lastMethod);
                 return Boolean.TRUE;
             } finally {
                 if (password != null) {
@@ -99,11 +124,10 @@ final class RemoveTotpDialog extends Dialog<Boolean> {
             }
         }, done -> {
             removed = true;
-            LOG.info("Authenticator app removed for {}", portal.email());
             setResult(Boolean.TRUE);
             close();
         }, failure -> {
-            removeButton.setDisable(false);
+            working.set(false);
             status.error(TotpSetupPane.message(failure));
             codeField.clear();
             passwordField.clear();

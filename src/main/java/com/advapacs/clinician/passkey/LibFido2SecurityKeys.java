@@ -1,0 +1,171 @@
+package com.advapacs.clinician.passkey;
+
+import com.advapacs.clinician.fido.AssertionCeremony;
+import com.advapacs.clinician.fido.AssertionRequest;
+import com.advapacs.clinician.fido.AssertionResult;
+import com.advapacs.clinician.fido.DeviceEntry;
+import com.advapacs.clinician.fido.DeviceInfo;
+import com.advapacs.clinician.fido.DeviceSource;
+import com.advapacs.clinician.fido.FidoDevice;
+import com.advapacs.clinician.fido.FidoException;
+import com.advapacs.clinician.fido.FidoProblem;
+import com.advapacs.clinician.fido.PinManager;
+import com.advapacs.clinician.fido.RegistrationCeremony;
+import com.advapacs.clinician.fido.RegistrationRequest;
+import com.advapacs.clinician.fido.RegistrationResult;
+import com.advapacs.clinician.fido.UserVerificationRequirement;
+import com.advapacs.clinician.webauthn.ClientData;
+import com.advapacs.clinician.webauthn.CreationOptions;
+import com.advapacs.clinician.webauthn.CredentialDescriptor;
+import com.advapacs.clinician.webauthn.RequestOptions;
+import com.advapacs.clinician.webauthn.ResponseJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link SecurityKeys} through the system libfido2. */
+public final class LibFido2SecurityKeys implements SecurityKeys {
+
+    /** Budget for one call on a key, including the time the user takes to touch it. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<DeviceSource> sources;
+    private final List<DeviceEntry> lastSeen = new ArrayList<>();
+
+    public LibFido2SecurityKeys(List<DeviceSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    @Override
+    public synchronized List<KeySummary> present() throws FidoException {
+        lastSeen.clear();
+        for (DeviceSource source : sources) {
+            lastSeen.addAll(source.devices());
+        }
+        List<KeySummary> summaries = new ArrayList<>();
+        for (DeviceEntry entry : lastSeen) {
+            summaries.add(new KeySummary(entry.path(), entry.product(),
+                    entry.transport().name().toLowerCase(Locale.ROOT)));
+        }
+        return summaries;
+    }
+
+    @Override
+    public Key select(List<KeySummary> keys, Duration wait) throws FidoException {
+        List<DeviceEntry> entries = new ArrayList<>();
+        synchronized (this) {
+            for (KeySummary summary : keys) {
+                lastSeen.stream().filter(entry -> entry.path().equals(summary.path()))
+                        .findFirst().ifPresent(entries::add);
+            }
+        }
+        if (entries.isEmpty()) {
+            throw FidoException.of(FidoProblem.KEY_NOT_FOUND, "no key to select");
+        }
+        // NOTE: with several keys present the first one is used until touch selection
+        // (fido_dev_get_touch_begin) is available in the FIDO layer.
+        return new OpenedKey(FidoDevice.open(entries.get(0), CALL_TIMEOUT));
+    }
+
+    /** An opened key adapted to what the passkey screens need. */
+    private static final class OpenedKey implements Key {
+
+        private final FidoDevice device;
+
+        OpenedKey(FidoDevice device) {
+            this.device = device;
+        }
+
+        @Override
+        public KeyDetails details() {
+            DeviceInfo info = device.info();
+            int retries = -1;
+            if (info.fido2() && info.pinSet()) {
+                try {
+                    retries = PinManager.retries(device);
+                } catch (FidoException e) {
+                    retries = -1;
+                }
+            }
+            return new KeyDetails(info.product(), info.manufacturer(),
+                    info.transport().name().toLowerCase(Locale.ROOT),
+                    info.aaguid().map(Object::toString).orElse(null),
+                    info.firmwareVersion() == 0 ? null : Long.toString(info.firmwareVersion()),
+                    info.fido2(), info.pinSet(), info.supportsPin(),
+                    info.builtInUserVerification(), info.alwaysUserVerification(),
+                    info.minPinLength(), retries);
+        }
+
+        @Override
+        public void setPin(char[] pin) throws FidoException {
+            PinManager.setPin(device, pin);
+        }
+
+        @Override
+        public ObjectNode makeCredential(CreationOptions options, ClientData clientData,
+                char[] pin) throws FidoException {
+            boolean residentKey = options.residentKeyRequired()
+                    || (options.residentKeyPreferred() && device.info().residentKeys());
+            RegistrationRequest.Builder request = RegistrationRequest.builder(options.rpId(),
+                    com.advapacs.clinician.fido.ClientData.ofJson(clientData.json()),
+                    options.userId(), options.userName())
+                    .rpName(options.rpName())
+                    .userDisplayName(options.userDisplayName())
+                    .residentKey(residentKey)
+                    .userVerification(requirement(options.userVerification()));
+            for (CredentialDescriptor excluded : options.excludeCredentials()) {
+                request.exclude(excluded.id());
+            }
+            RegistrationResult result = RegistrationCeremony.makeCredential(device,
+                    request.build(), pin);
+            return ResponseJson.registration(result.credentialId(), clientData,
+                    result.attestationObject(), result.authenticatorData(),
+                    List.of(transport(device)), "cross-platform", residentKey);
+        }
+
+        @Override
+        public List<Assertion> getAssertion(RequestOptions options, ClientData clientData,
+                char[] pin) throws FidoException {
+            AssertionRequest.Builder request = AssertionRequest.builder(options.rpId(),
+                    com.advapacs.clinician.fido.ClientData.ofJson(clientData.json()))
+                    .userVerification(requirement(options.userVerification()));
+            for (CredentialDescriptor allowed : options.allowCredentials()) {
+                request.allow(allowed.id());
+            }
+            List<Assertion> assertions = new ArrayList<>();
+            for (AssertionResult result : AssertionCeremony.getAssertion(device, request.build(),
+                    pin)) {
+                assertions.add(new Assertion(result.userName(), result.userDisplayName(),
+                        ResponseJson.authentication(result.credentialId(), clientData,
+                                result.authenticatorData(), result.signature(),
+                                result.userHandle(), "cross-platform")));
+            }
+            return assertions;
+        }
+
+        @Override
+        public void cancel() {
+            device.cancel();
+        }
+
+        @Override
+        public void close() {
+            device.close();
+        }
+
+        /** The WebAuthn transport name; simulators and test keys speak USB HID reports. */
+        private static String transport(FidoDevice device) {
+            return "usb";
+        }
+
+        private static UserVerificationRequirement requirement(String value) {
+            return switch (value) {
+                case "required" -> UserVerificationRequirement.REQUIRED;
+                case "discouraged" -> UserVerificationRequirement.DISCOURAGED;
+                default -> UserVerificationRequirement.PREFERRED;
+            };
+        }
+    }
+}

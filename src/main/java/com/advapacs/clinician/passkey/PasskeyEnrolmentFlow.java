@@ -1,0 +1,33 @@
+package com.advapacs.clinician.passkey;
+
+import com.advapacs.clinician.portal.PortalSession;
+import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.stage.Window;
+
+/** Opens the add-passkey window for the signed-in user. */
+public final class PasskeyEnrolmentFlow implements PasskeyEnrolment {
+
+    private final PortalSession portal;
+    private final Supplier<SecurityKeys> keys;
+    private final PlatformAuthenticator platform;
+    private final Supplier<Diagnostics> diagnostics;
+
+    /**
+     * @param keys returns the security keys, or null when libfido2 cannot be loaded
+     */
+    public PasskeyEnrolmentFlow(PortalSession portal, Supplier<SecurityKeys> keys,
+            PlatformAuthenticator platform, Supplier<Diagnostics> diagnostics) {
+        this.portal = portal;
+        this.keys = keys;
+        this.platform = platform;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void start(Window owner, Consumer<String> onAdded) {
+        new AddPasskeyWindow(owner, portal, keys.get(), platform.unavailableReason(),
+                diagnostics.get(), onAdded).show();
+    }
+}
