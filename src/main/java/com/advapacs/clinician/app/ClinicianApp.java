@@ -91,7 +91,9 @@ public final class ClinicianApp extends Application {
                     if (remember) {
                         ClientConfiguration.rememberPortalUrl(directories, used);
                     }
-                });
+                },
+                SecurityKeysFactory::create,
+                this::diagnostics);
     }
 
     private void signedIn(PortalSession session) {
@@ -99,8 +101,7 @@ public final class ClinicianApp extends Application {
         signInWindow.hide();
         PasskeyEnrolmentFlow passkeys = new PasskeyEnrolmentFlow(session,
                 SecurityKeysFactory::create, PlatformAuthenticator.forThisComputer(),
-                () -> new Diagnostics(configuration.supportContact(),
-                        SecurityKeysFactory::libraryDescription));
+                this::diagnostics);
         mainWindow = new MainWindow(session, passkeys, this::signOut);
         mainWindow.show();
     }
@@ -116,6 +117,11 @@ public final class ClinicianApp extends Application {
         });
         LOG.info("Signed out {}", session.email());
         signInWindow.show(session.email(), Messages.get("signin.signedOut"));
+    }
+
+    private Diagnostics diagnostics() {
+        return new Diagnostics(configuration.supportContact(),
+                SecurityKeysFactory::libraryDescription);
     }
 
     @Override

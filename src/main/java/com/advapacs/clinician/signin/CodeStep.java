@@ -18,6 +18,7 @@ final class CodeStep extends VBox {
     final CodeField codeField = new CodeField();
     final Button verifyButton = new Button(Messages.get("signin.code.verify"));
     final Button backButton = new Button(Messages.get("signin.code.back"));
+    final Button keyButton = new Button(Messages.get("signin.key.instead"));
     final StatusMessage status = new StatusMessage();
     private final ProgressIndicator busy = new ProgressIndicator();
 
@@ -45,7 +46,11 @@ final class CodeStep extends VBox {
         busy.setVisible(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, busy, spacer, backButton, verifyButton);
+        keyButton.setId("use-key-instead");
+        keyButton.setMnemonicParsing(true);
+        keyButton.setVisible(false);
+        keyButton.setManaged(false);
+        HBox buttons = new HBox(10, busy, spacer, keyButton, backButton, verifyButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(heading, explanation,
                 PasswordStep.fieldLabel("signin.code.label", codeField), codeField, status,

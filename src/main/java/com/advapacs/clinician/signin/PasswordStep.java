@@ -20,6 +20,7 @@ final class PasswordStep extends VBox {
     final TextField emailField = new TextField();
     final PasswordField passwordField = new PasswordField();
     final Button signInButton = new Button(Messages.get("signin.button"));
+    final Button keyButton = new Button(Messages.get("signin.key.button"));
     final StatusMessage status = new StatusMessage();
     private final ProgressIndicator busy = new ProgressIndicator();
 
@@ -74,7 +75,11 @@ final class PasswordStep extends VBox {
         busy.setAccessibleText(Messages.get("signin.busy"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, busy, spacer, signInButton);
+        keyButton.setId("sign-in-with-key");
+        keyButton.setMnemonicParsing(true);
+        keyButton.setMinWidth(Region.USE_PREF_SIZE);
+        signInButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(10, busy, spacer, keyButton, signInButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().add(buttons);
     }
@@ -90,6 +95,7 @@ final class PasswordStep extends VBox {
     void setBusy(boolean value) {
         busy.setVisible(value);
         signInButton.setDisable(value);
+        keyButton.setDisable(value);
         emailField.setDisable(value);
         passwordField.setDisable(value);
         addressField.setDisable(value);

@@ -1,10 +1,13 @@
 package com.advapacs.clinician.signin;
 
+import com.advapacs.clinician.passkey.Diagnostics;
+import com.advapacs.clinician.passkey.SecurityKeys;
 import com.advapacs.clinician.portal.PortalAddress;
 import com.advapacs.clinician.portal.PortalClient;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the sign-in window needs from the rest of the app.
@@ -15,6 +18,8 @@ import java.util.function.Function;
  * @param demoAccount demo credentials to show, or null outside demo mode
  * @param clientFactory creates the portal client for the address the user entered
  * @param onAddressUsed called with the address after the portal accepted a request
+ * @param securityKeys returns the security keys, or null when libfido2 is missing
+ * @param diagnostics creates the support summary for a security-key ceremony
  */
 public record SignInSettings(
         String portalAddress,
@@ -22,5 +27,7 @@ public record SignInSettings(
         List<String> configurationProblems,
         DemoAccount demoAccount,
         Function<PortalAddress, PortalClient> clientFactory,
-        Consumer<String> onAddressUsed) {
+        Consumer<String> onAddressUsed,
+        Supplier<SecurityKeys> securityKeys,
+        Supplier<Diagnostics> diagnostics) {
 }

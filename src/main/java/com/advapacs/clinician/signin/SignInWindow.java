@@ -1,6 +1,9 @@
 package com.advapacs.clinician.signin;
 
 import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.passkey.PasskeyEnrolmentFlow;
+import com.advapacs.clinician.passkey.PlatformAuthenticator;
+import com.advapacs.clinician.passkey.SecurityKeySignIn;
 import com.advapacs.clinician.portal.PortalAddress;
 import com.advapacs.clinician.portal.PortalClient;
 import com.advapacs.clinician.portal.PortalException;
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
@@ -57,6 +61,7 @@ public final class SignInWindow {
         passwordStep = new PasswordStep(settings.portalAddress(), settings.addressLocked(),
                 email, settings.demoAccount());
         passwordStep.signInButton.setOnAction(event -> submitPassword());
+        passwordStep.keyButton.setOnAction(event -> signInWithKey(null, null));
         if (!settings.configurationProblems().isEmpty()) {
             passwordStep.status.info(String.join("\n", settings.configurationProblems()));
         }
@@ -131,19 +136,25 @@ public final class SignInWindow {
             finish(new PortalSession(client, signedIn.session(), signedIn.email(),
                     signedIn.displayName()));
         } else if (result instanceof SignInResult.MfaRequired mfa) {
-            if (!mfa.methods().contains("totp")) {
+            if (mfa.methods().contains("totp")) {
+                showCodeStep(client, email, mfa.mfaToken(), mfa.methods().contains("passkey"));
+            } else if (mfa.methods().contains("passkey")) {
+                signInWithKey(client, mfa.mfaToken());
+            } else {
                 passwordStep.status.error(Messages.get("signin.methodUnsupported"));
-                return;
             }
-            showCodeStep(client, email, mfa.mfaToken());
         } else if (result instanceof SignInResult.EnrolmentRequired enrolment) {
             showEnrolmentStep(new PortalSession(client, enrolment.session(), enrolment.email(),
                     enrolment.displayName()));
         }
     }
 
-    private void showCodeStep(PortalClient client, String email, String mfaToken) {
+    private void showCodeStep(PortalClient client, String email, String mfaToken,
+            boolean keyAvailable) {
         CodeStep step = new CodeStep(email);
+        step.keyButton.setVisible(keyAvailable);
+        step.keyButton.setManaged(keyAvailable);
+        step.keyButton.setOnAction(event -> signInWithKey(client, mfaToken));
         Runnable verify = () -> {
             if (!step.codeField.isComplete()) {
                 step.status.error(Messages.get("totp.code.incomplete"));
@@ -178,6 +189,39 @@ public final class SignInWindow {
         step.codeField.requestFocus();
     }
 
+    /**
+     * Signs in with a security key: as the second step when {@code mfaToken} is given,
+     * else passwordless against the address in the form ({@code client} is then null).
+     */
+    private void signInWithKey(PortalClient client, String mfaToken) {
+        PortalClient portal = client;
+        if (portal == null) {
+            PortalAddress address;
+            try {
+                address = PortalAddress.parse(passwordStep.addressField.getText());
+            } catch (IllegalArgumentException e) {
+                passwordStep.status.error(e.getMessage());
+                passwordStep.addressField.requestFocus();
+                return;
+            }
+            portal = settings.clientFactory().apply(address);
+        }
+        String email = passwordStep.emailField.getText().strip();
+        SecurityKeySignIn signIn = new SecurityKeySignIn(portal, settings.securityKeys().get(),
+                settings.diagnostics().get(), stage, this::setStep,
+                () -> show(email, null));
+        PortalClient used = portal;
+        signIn.start(mfaToken, result -> {
+            if (result instanceof SignInResult.SignedIn signedIn) {
+                settings.onAddressUsed().accept(used.address().toString());
+                finish(new PortalSession(used, signedIn.session(), signedIn.email(),
+                        signedIn.displayName()));
+            } else {
+                handle(result, used, email);
+            }
+        });
+    }
+
     private void showEnrolmentStep(PortalSession restricted) {
         Label heading = new Label(Messages.get("enrol.heading"));
         heading.getStyleClass().add("heading");
@@ -198,7 +242,16 @@ public final class SignInWindow {
             LOG.info("Required setup cancelled by {}; signed out", restricted.email());
             show(restricted.email(), Messages.get("enrol.cancelled"));
         });
-        VBox card = new VBox(10, heading, explanation, setup);
+        Button useKey = new Button(Messages.get("enrol.key"));
+        useKey.setId("enrol-with-key");
+        useKey.setMnemonicParsing(true);
+        useKey.setOnAction(event -> new PasskeyEnrolmentFlow(restricted,
+                settings.securityKeys(), PlatformAuthenticator.forThisComputer(),
+                settings.diagnostics()).start(stage, name -> {
+                    LOG.info("Required passkey set up for {}", restricted.email());
+                    finish(restricted);
+                }));
+        VBox card = new VBox(10, heading, explanation, useKey, setup);
         card.getStyleClass().add("card");
         card.setMaxWidth(760);
         ScrollPane scroll = new ScrollPane(card);
@@ -215,6 +268,10 @@ public final class SignInWindow {
     }
 
     private void setStep(Node step, String titleKey) {
+        if (step instanceof javafx.scene.layout.Region region && region.getStyleClass()
+                .contains("card")) {
+            region.setMaxWidth(Math.max(region.getMaxWidth(), 440));
+        }
         root.getChildren().setAll(step);
         stage.setTitle(Messages.get(titleKey) + " \u2013 " + Messages.get("app.name"));
     }

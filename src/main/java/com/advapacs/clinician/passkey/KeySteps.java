@@ -1,0 +1,332 @@
+package com.advapacs.clinician.passkey;
+
+import com.advapacs.clinician.fido.FidoException;
+import com.advapacs.clinician.fido.FidoProblem;
+import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.portal.PortalException;
+import com.advapacs.clinician.ui.Background;
+import com.advapacs.clinician.webauthn.WebAuthnException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps every security-key ceremony shares: wait for a key, select it by touch when
+ * several are present, enter its PIN or set a first one, then touch it while the
+ * {@link KeyAction} runs. Each step is a {@link Sheet} handed to {@code show}; every sheet
+ * has Cancel, and failures end in an error sheet with Try again and Get help.
+ */
+final class KeySteps {
+
+    /** The work done while the user touches the key, on a background thread. */
+    @FunctionalInterface
+    interface KeyAction<T> {
+        T run(SecurityKeys.Key key, char[] pin) throws Exception;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeySteps.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(600);
+    private static final Duration SELECT_WAIT = Duration.ofSeconds(30);
+
+    private final SecurityKeys keys;
+    private final Diagnostics diagnostics;
+    private final BiConsumer<Node, String> show;
+    private final Runnable onCancel;
+    private final Window window;
+
+    private SecurityKeys.Key key;
+    private Task<?> running;
+    private PauseTransition poll;
+    private boolean stopped;
+
+    /**
+     * @param show shows a sheet with the message key of its title
+     * @param onCancel runs when the user cancels or closes after a failure
+     */
+    KeySteps(SecurityKeys keys, Diagnostics diagnostics, Window window,
+            BiConsumer<Node, String> show, Runnable onCancel) {
+        this.keys = keys;
+        this.diagnostics = diagnostics;
+        this.window = window;
+        this.show = show;
+        this.onCancel = onCancel;
+    }
+
+    /**
+     * Runs the steps: {@code action} once the key and PIN are ready, then
+     * {@code onDone} on the FX thread with its result.
+     *
+     * @param userVerificationRequired whether the request needs a PIN (or built-in UV)
+     * @param touchTextKey message key of the touch instruction, given the key's name
+     */
+    <T> void start(boolean userVerificationRequired, String touchTextKey, KeyAction<T> action,
+            Consumer<T> onDone) {
+        Flow<T> flow = new Flow<>(userVerificationRequired, touchTextKey, action, onDone);
+        if (keys == null) {
+            fail("library", diagnostics.libraryProblem(), flow);
+        } else {
+            flow.waitForKey();
+        }
+    }
+
+    /** Stops polling, cancels a running request and closes the key. */
+    void stop() {
+        stopped = true;
+        if (poll != null) {
+            poll.stop();
+        }
+        if (running != null && running.isRunning() && key != null) {
+            key.cancel();
+        }
+        closeKey();
+    }
+
+    /** One run of the steps, with the request's own action. */
+    private final class Flow<T> {
+
+        private final boolean userVerificationRequired;
+        private final String touchTextKey;
+        private final KeyAction<T> action;
+        private final Consumer<T> onDone;
+
+        Flow(boolean userVerificationRequired, String touchTextKey, KeyAction<T> action,
+                Consumer<T> onDone) {
+            this.userVerificationRequired = userVerificationRequired;
+            this.touchTextKey = touchTextKey;
+            this.action = action;
+            this.onDone = onDone;
+        }
+
+        void waitForKey() {
+            Sheet sheet = new Sheet("key-insert", Messages.get("passkey.insert.title"),
+                    Messages.get("passkey.insert.text")).waiting();
+            sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+            show.accept(sheet, "passkey.insert.title");
+            pollForKeys();
+        }
+
+        private void pollForKeys() {
+            running = Background.run(keys::present, present -> {
+                if (stopped) {
+                    return;
+                }
+                if (present.isEmpty()) {
+                    poll = new PauseTransition(
+                            javafx.util.Duration.millis(POLL_INTERVAL.toMillis()));
+                    poll.setOnFinished(event -> pollForKeys());
+                    poll.play();
+                } else {
+                    select(present);
+                }
+            }, failure -> fail("discovery", failure, this));
+        }
+
+        private void select(List<SecurityKeys.KeySummary> present) {
+            if (present.size() > 1) {
+                Sheet sheet = new Sheet("key-select", Messages.get("passkey.select.title"),
+                        Messages.get("passkey.select.text", present.size())).waiting();
+                sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+                show.accept(sheet, "passkey.select.title");
+            }
+            running = Background.run(() -> keys.select(present, SELECT_WAIT), opened -> {
+                if (stopped) {
+                    opened.close();
+                    return;
+                }
+                key = opened;
+                diagnostics.key(opened.details());
+                decidePin();
+            }, failure -> fail("select", failure, this));
+        }
+
+        private void decidePin() {
+            SecurityKeys.KeyDetails details = key.details();
+            LOG.info("Using security key {} over {}", details.product(), details.transport());
+            if (!details.fido2()) {
+                fail("getInfo", FidoException.of(FidoProblem.UNSUPPORTED_BY_KEY, "U2F only"),
+                        this);
+            } else if (details.pinSet()) {
+                enterPin(null);
+            } else if (details.pinSupported() && !details.builtInUserVerification()
+                    && (userVerificationRequired || details.alwaysUserVerification())) {
+                setPin();
+            } else {
+                touch(null);
+            }
+        }
+
+        private void enterPin(String problem) {
+            SecurityKeys.KeyDetails details = key.details();
+            PasswordField pinField = new PasswordField();
+            pinField.setId("key-pin");
+            pinField.setAccessibleText(Messages.get("passkey.pin.accessible"));
+            Sheet sheet = new Sheet("key-pin-sheet", Messages.get("passkey.pin.title"),
+                    Messages.get("passkey.pin.text", details.product()))
+                    .content(fieldLabel("passkey.pin.label", pinField), pinField);
+            if (problem != null) {
+                sheet.status.error(problem);
+            } else if (details.pinRetries() >= 0 && details.pinRetries() <= 3) {
+                sheet.status.info(Messages.get("passkey.pin.retries", details.pinRetries()));
+            }
+            sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+            sheet.primary(Messages.get("passkey.next"), () -> {
+                if (pinField.getText().isEmpty()) {
+                    sheet.status.error(Messages.get("passkey.pin.missing"));
+                    pinField.requestFocus();
+                    return;
+                }
+                char[] pin = pinField.getText().toCharArray();
+                pinField.clear();
+                touch(pin);
+            });
+            show.accept(sheet, "passkey.pin.title");
+            pinField.requestFocus();
+        }
+
+        private void setPin() {
+            int minimum = key.details().minPinLength();
+            PasswordField first = new PasswordField();
+            first.setId("key-new-pin");
+            PasswordField second = new PasswordField();
+            second.setId("key-confirm-pin");
+            Sheet sheet = new Sheet("key-set-pin-sheet", Messages.get("passkey.setPin.title"),
+                    Messages.get("passkey.setPin.text", minimum)).content(
+                            fieldLabel("passkey.setPin.new", first), first,
+                            fieldLabel("passkey.setPin.confirm", second), second);
+            sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+            var save = sheet.primary(Messages.get("passkey.setPin.save"), () -> {
+                char[] pin = first.getText().toCharArray();
+                first.clear();
+                second.clear();
+                sheet.waiting();
+                running = Background.run(() -> {
+                    key.setPin(pin);
+                    return Boolean.TRUE;
+                }, done -> {
+                    LOG.info("PIN set on security key {}", key.details().product());
+                    enterPin(null);
+                }, failure -> fail("setPin", failure, this));
+            });
+            Runnable validate = () -> {
+                String problem = PinRules.problem(first.getText(), minimum);
+                boolean match = first.getText().equals(second.getText());
+                if (first.getText().isEmpty()) {
+                    sheet.status.clear();
+                } else if (problem != null) {
+                    sheet.status.error(Messages.get(problem, minimum, PinRules.MAX_UTF8_BYTES));
+                } else if (!second.getText().isEmpty() && !match) {
+                    sheet.status.error(Messages.get("passkey.setPin.mismatch"));
+                } else {
+                    sheet.status.clear();
+                }
+                save.setDisable(problem != null || !match);
+            };
+            first.textProperty().addListener((observable, before, after) -> validate.run());
+            second.textProperty().addListener((observable, before, after) -> validate.run());
+            save.setDisable(true);
+            show.accept(sheet, "passkey.setPin.title");
+            first.requestFocus();
+        }
+
+        private void touch(char[] pin) {
+            Sheet sheet = new Sheet("key-touch", Messages.get("passkey.touch.title"),
+                    Messages.get(touchTextKey, key.details().product())).waiting();
+            sheet.cancel(Messages.get("passkey.cancel"), () -> {
+                key.cancel();
+                cancel();
+            });
+            show.accept(sheet, "passkey.touch.title");
+            running = Background.run(() -> {
+                try {
+                    return action.run(key, pin);
+                } finally {
+                    if (pin != null) {
+                        Arrays.fill(pin, '\0');
+                    }
+                }
+            }, result -> {
+                closeKey();
+                onDone.accept(result);
+            }, failure -> {
+                FidoProblem problem = failure instanceof FidoException e ? e.problem() : null;
+                if (problem == FidoProblem.PIN_INVALID) {
+                    enterPin(((FidoException) failure).userMessage());
+                } else if ((problem == FidoProblem.PIN_REQUIRED
+                        || problem == FidoProblem.PIN_NOT_SET) && !key.details().pinSet()) {
+                    setPin();
+                } else {
+                    fail("ceremony", failure, this);
+                }
+            });
+        }
+    }
+
+    private void cancel() {
+        stop();
+        onCancel.run();
+    }
+
+    private void fail(String step, Throwable failure, Flow<?> flow) {
+        if (stopped) {
+            return;
+        }
+        diagnostics.failure(step, failure);
+        if (failure instanceof FidoException || failure instanceof PortalException
+                || failure instanceof WebAuthnException) {
+            LOG.info("Security key step {} failed: {}", step, failure.getMessage());
+        } else {
+            LOG.error("Security key step {} failed", step, failure);
+        }
+        closeKey();
+        Sheet sheet = new Sheet("key-error", Messages.get("passkey.error.title"),
+                message(failure));
+        sheet.button(Messages.get("passkey.help"), () -> diagnostics.showHelp(window));
+        sheet.cancel(Messages.get("passkey.close"), this::cancel);
+        if (keys != null) {
+            sheet.primary(Messages.get("passkey.retry"), flow::waitForKey);
+        }
+        show.accept(sheet, "passkey.error.title");
+    }
+
+    private void closeKey() {
+        SecurityKeys.Key opened = key;
+        key = null;
+        if (opened != null) {
+            Background.fireAndForget("Closing the security key", () -> {
+                opened.close();
+                return null;
+            });
+        }
+    }
+
+    /** The user-facing message for a failure of any step. */
+    static String message(Throwable failure) {
+        if (failure instanceof FidoException e) {
+            return e.userMessage();
+        }
+        if (failure instanceof PortalException || failure instanceof WebAuthnException) {
+            return failure.getMessage();
+        }
+        return Messages.get("error.unexpected");
+    }
+
+    static Label fieldLabel(String messageKey, Node field) {
+        Label label = new Label(Messages.get(messageKey));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(field);
+        label.getStyleClass().add("field-label");
+        label.setPadding(new Insets(4, 0, 0, 0));
+        return label;
+    }
+}
