@@ -17,13 +17,16 @@ import org.slf4j.LoggerFactory;
  * {@link #cancel()} may be called from another thread while one is running.
  *
  * <p>The time-out is a budget for each whole call, including the time the user takes to
- * touch the key ({@code fido_dev_set_timeout}). After a call ends in a time-out or a
- * transport error, the key may still send a late reply, which would leave the handle one
- * reply behind, so the next call first closes and reopens the key.
+ * touch the key ({@code fido_dev_set_timeout}). After a call ends in a time-out, the key
+ * may still be working and send a late reply, which would leave the handle one reply
+ * behind. So the request is cancelled and its reply read, and where that fails the next
+ * call first closes and reopens the key.
  */
 public final class FidoDevice implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FidoDevice.class);
+    /** How long to wait for a key's reply to CTAPHID_CANCEL after a time-out. */
+    private static final int DRAIN_MILLIS = 1000;
 
     /** Runs libfido2 calls against the open {@code fido_dev_t}. */
     @FunctionalInterface
@@ -129,8 +132,7 @@ public final class FidoDevice implements AutoCloseable {
                     operation + " returned " + code, null);
         }
         if (code == FidoErrorCode.TX || code == FidoErrorCode.RX) {
-            library.fido_dev_cancel(handle);
-            reopenNeeded = true;
+            reopenNeeded = code == FidoErrorCode.TX || !cancelAndDrain();
             long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
             if (timeoutMillis >= 0 && elapsedMillis >= timeoutMillis) {
                 return new FidoException(FidoProblem.TIMED_OUT, code, OptionalInt.empty(),
@@ -138,6 +140,28 @@ public final class FidoDevice implements AutoCloseable {
             }
         }
         return FidoException.fromCode(code, operation);
+    }
+
+    /**
+     * Cancels the request the key may still be working on and reads its final reply, so
+     * the handle is in step again. Returns false when no reply came; the caller then
+     * reopens the key.
+     *
+     * <p>{@code fido_dev_get_touch_status} serves as the reader because it reads one
+     * CTAPHID_CBOR status and skips keep-alive frames. It reports a status it read (such
+     * as KEEPALIVE_CANCEL) as its return code, and a read that found nothing as success
+     * with {@code touched} 0.
+     */
+    private boolean cancelAndDrain() {
+        if (library.fido_dev_is_fido2(handle) == 0) {
+            return false;
+        }
+        library.fido_dev_cancel(handle);
+        IntByReference touched = new IntByReference();
+        int status = library.fido_dev_get_touch_status(handle, touched, DRAIN_MILLIS);
+        LOG.debug("Reply after cancelling on {}: status {}, touched {}", entry.path(), status,
+                touched.getValue());
+        return status != FidoErrorCode.SUCCESS || touched.getValue() != 0;
     }
 
     private void openHandle() throws FidoException {

@@ -45,6 +45,12 @@ public record UdpSimulatorAddress(InetAddress host, int port, int localPort) {
         return "udp://" + (literal.contains(":") ? "[" + literal + "]" : literal) + ":" + port;
     }
 
+    /** Returns the device entry for this simulator. */
+    public DeviceEntry entry() {
+        return new DeviceEntry(path(), "Key simulator", "UDP", Transport.UDP_SIMULATOR,
+                () -> UdpHidLink.open(this));
+    }
+
     private static InetAddress loopbackHost(String host, String text) {
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         boolean literal = IPV4.matcher(bare).matches() || bare.contains(":");

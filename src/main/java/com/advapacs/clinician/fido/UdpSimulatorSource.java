@@ -34,8 +34,7 @@ public final class UdpSimulatorSource implements DeviceSource {
     public List<DeviceEntry> devices() {
         List<DeviceEntry> entries = new ArrayList<>();
         for (UdpSimulatorAddress address : addresses) {
-            entries.add(new DeviceEntry(address.path(), "Key simulator", "UDP",
-                    Transport.UDP_SIMULATOR, () -> UdpHidLink.open(address)));
+            entries.add(address.entry());
         }
         return entries;
     }
