@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The WebAuthn inputs of authenticatorGetAssertion. An empty allow list asks for the
+ * The WebAuthn inputs of authenticatorGetAssertion. An empty allow list requests the
  * key's discoverable credentials for the RP (passwordless sign-in).
  */
 public final class AssertionRequest {
@@ -53,7 +53,7 @@ public final class AssertionRequest {
             return this;
         }
 
-        /** Sets the "up" option; WebAuthn always asks for presence, so true by default. */
+        /** Sets the "up" option, true by default because WebAuthn always requests presence. */
         public Builder userPresence(boolean value) {
             userPresence = value;
             return this;

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What an opened key reports about itself: the device entry, the CTAPHID capability and,
- * for FIDO2 keys, the authenticatorGetInfo fields (CTAP 2.1 section 6.4).
+ * Description of an opened key: the device entry, the CTAPHID capability and, for FIDO2
+ * keys, the authenticatorGetInfo fields (CTAP 2.1 section 6.4).
  *
  * @param fido2 false for a U2F-only key, which cannot hold passkeys
  * @param options getInfo options by name (rk, up, uv, clientPin, alwaysUv, credMgmt, ...)

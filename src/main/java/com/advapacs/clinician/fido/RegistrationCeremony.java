@@ -103,8 +103,8 @@ public final class RegistrationCeremony {
     }
 
     /**
-     * Chooses the "uv" option. With a PIN libfido2 obtains a pinUvAuthToken and leaves "uv"
-     * out itself; without one, "uv" true asks for built-in verification, and libfido2
+     * Chooses the "uv" option. With a PIN, libfido2 obtains a pinUvAuthToken and leaves
+     * "uv" out itself. Without one, "uv" true requests built-in verification, and libfido2
      * fails with FIDO_ERR_PIN_REQUIRED on a CTAP 2.1 key that has none.
      */
     static int uvOption(UserVerificationRequirement requirement, DeviceInfo info,

@@ -50,7 +50,8 @@ public final class TouchSelector {
                 chosen = pollOnce(waiting);
             }
             if (chosen == null) {
-                throw FidoException.of(FidoProblem.KEY_NOT_FOUND, "no key answered");
+                throw FidoException.of(FidoProblem.KEY_NOT_FOUND,
+                        "no key responded to the touch request");
             }
             return chosen;
         } finally {

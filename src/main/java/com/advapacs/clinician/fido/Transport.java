@@ -1,6 +1,6 @@
 package com.advapacs.clinician.fido;
 
-/** How the app reaches a key. */
+/** Connection type between the app and a key. */
 public enum Transport {
     /** USB HID, opened by libfido2 itself. */
     USB,

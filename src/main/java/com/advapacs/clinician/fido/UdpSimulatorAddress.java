@@ -21,7 +21,7 @@ public record UdpSimulatorAddress(InetAddress host, int port, int localPort) {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    /** Parses and checks an address; the message of the exception says what is wrong. */
+    /** Parses and checks an address. The exception message names the problem and the fix. */
     public static UdpSimulatorAddress parse(String text) {
         URI uri;
         try {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig.Touch;
 import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
+import com.advapacs.clinician.fido.virtual.VirtualDeviceSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,9 +122,8 @@ class FaultTest {
                 VirtualAuthenticator second = new VirtualAuthenticator(
                         new AuthenticatorConfig().touch(Touch.MANUAL).pin("1234")
                                 .userActionTimeout(Duration.ofSeconds(20)).product("second"))) {
-            FidoDevices devices = new FidoDevices(java.util.List.of(
-                    new com.advapacs.clinician.fido.virtual.VirtualDeviceSource()
-                            .add(first).add(second)));
+            FidoDevices devices = new FidoDevices(List.of(
+                    new VirtualDeviceSource().add(first).add(second)));
             TouchSelector selector = new TouchSelector();
             Future<FidoDevice> pending = executor.submit(() ->
                     selector.select(devices.list(), Duration.ofSeconds(10)));
@@ -142,8 +143,8 @@ class FaultTest {
     void touchSelectionCancelled() throws Exception {
         try (VirtualAuthenticator first = new VirtualAuthenticator(manualTouch());
                 VirtualAuthenticator second = new VirtualAuthenticator(manualTouch())) {
-            java.util.List<DeviceEntry> entries = new com.advapacs.clinician.fido.virtual
-                    .VirtualDeviceSource().add(first).add(second).devices();
+            List<DeviceEntry> entries = new VirtualDeviceSource().add(first).add(second)
+                    .devices();
             TouchSelector selector = new TouchSelector();
             Future<FidoDevice> pending = executor.submit(() ->
                     selector.select(entries, Duration.ofSeconds(10)));

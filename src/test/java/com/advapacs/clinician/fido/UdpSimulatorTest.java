@@ -13,9 +13,9 @@ import com.advapacs.clinician.fido.virtual.UdpFrontEnd;
 import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.net.DatagramSocket;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class UdpSimulatorTest {
 

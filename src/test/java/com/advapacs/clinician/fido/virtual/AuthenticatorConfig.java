@@ -7,7 +7,7 @@ import java.util.List;
 /** Settings and fault injection for a {@link VirtualAuthenticator}; fluent setters. */
 public final class AuthenticatorConfig {
 
-    /** When the simulated user touches the key after the key asks for it. */
+    /** Timing of the simulated user's touch after the key requests one. */
     public enum Touch {
         /** At once. */
         IMMEDIATE,
@@ -128,6 +128,12 @@ public final class AuthenticatorConfig {
 
     public AuthenticatorConfig keepAliveInterval(Duration value) {
         keepAliveInterval = value;
+        return this;
+    }
+
+    /** Sets how long after power-up authenticatorReset is allowed. */
+    public AuthenticatorConfig resetWindow(Duration value) {
+        resetWindow = value;
         return this;
     }
 

@@ -1,6 +1,6 @@
 package com.advapacs.clinician.fido.virtual;
 
-/** What a CTAP command sees of its CTAPHID transaction while it runs. */
+/** The CTAPHID transaction of a running CTAP command: its cancel flag and keep-alives. */
 interface CommandContext {
 
     /** CTAPHID_KEEPALIVE status: still processing. */

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The CTAPHID layer of a virtual key (CTAP 2.1 section 11.2): 64-byte reports with
- * initialisation and continuation packets, channel allocation by CTAPHID_INIT on the
- * broadcast channel, CTAPHID_CBOR run on a worker thread with KEEPALIVE frames,
- * CTAPHID_CANCEL, CTAPHID_ERROR, and U2F-only keys that lack the CBOR capability.
+ * The CTAPHID layer of a virtual key (CTAP 2.1 section 11.2). It handles 64-byte reports
+ * with initialisation and continuation packets and allocates channels by CTAPHID_INIT on
+ * the broadcast channel. CTAPHID_CBOR runs on a worker thread that sends KEEPALIVE frames
+ * and honours CTAPHID_CANCEL. Errors go out as CTAPHID_ERROR, and a U2F-only key lacks
+ * the CBOR capability.
  */
 final class CtapHidTransport {
 
@@ -203,7 +204,7 @@ final class CtapHidTransport {
         }
     }
 
-    /** Answers U2F VERSION with "U2F_V2"; other U2F commands are not implemented. */
+    /** Returns "U2F_V2" for U2F VERSION. Other U2F commands are not implemented. */
     private static byte[] u2fResponse(byte[] apdu) {
         if (apdu.length >= 2 && apdu[1] == 0x03) {
             byte[] version = "U2F_V2".getBytes(StandardCharsets.US_ASCII);
@@ -326,7 +327,7 @@ final class CtapHidTransport {
         return removed;
     }
 
-    /** Drops replies nobody read, as a newly opened HID handle starts empty. */
+    /** Drops unread replies, because a newly opened HID handle starts empty. */
     void clearOutput() {
         output.clear();
     }

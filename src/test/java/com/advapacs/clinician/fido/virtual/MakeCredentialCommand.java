@@ -118,8 +118,8 @@ final class MakeCredentialCommand {
             StoredCredential existing = store.find(id.binaryValue());
             boolean hidden = existing != null && existing.credProtect == 3 && !verified;
             if (existing != null && existing.rpId.equals(rpId) && !hidden) {
-                // CTAP 2.1 section 6.1.2 collects a touch before this answer, so a page
-                // cannot probe silently for keys that are already registered.
+                // CTAP 2.1 section 6.1.2 collects a touch before returning this status, so
+                // a page cannot probe silently for keys that are already registered.
                 presence.awaitTouch(context);
                 throw new CtapException(CtapStatus.CREDENTIAL_EXCLUDED, "excluded");
             }

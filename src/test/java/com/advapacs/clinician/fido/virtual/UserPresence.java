@@ -3,9 +3,9 @@ package com.advapacs.clinician.fido.virtual;
 import java.time.Duration;
 
 /**
- * The simulated user at the key: when a command needs a touch it waits as the
- * {@link AuthenticatorConfig.Touch} setting says, sending keep-alive frames with status
- * UPNEEDED meanwhile, and honours CTAPHID_CANCEL and unplugging.
+ * The simulated user at the key. When a command needs a touch, it waits as the
+ * {@link AuthenticatorConfig.Touch} setting defines and sends keep-alive frames with
+ * status UPNEEDED meanwhile. A CTAPHID_CANCEL or unplugging ends the wait.
  */
 final class UserPresence {
 
@@ -86,7 +86,7 @@ final class UserPresence {
         }
     }
 
-    /** Wakes a waiting command so it sees a cancel at once. */
+    /** Wakes a waiting command so it notices a cancel at once. */
     void wake() {
         synchronized (lock) {
             lock.notifyAll();

@@ -28,7 +28,7 @@ final class UserVerification {
         if (request.has(paramKey)) {
             byte[] param = request.bytes(paramKey);
             if (param.length == 0) {
-                // A zero-length pinUvAuthParam asks only for a touch, which
+                // A zero-length pinUvAuthParam requests only a touch, which
                 // fido_dev_get_touch_begin uses to select a key.
                 presence.awaitTouch(context);
                 throw new CtapException(pin.isSet() ? CtapStatus.PIN_INVALID
@@ -49,7 +49,7 @@ final class UserVerification {
             return true;
         }
         if (config.alwaysUv) {
-            // This key always supports clientPin, so the answer is PUAT_REQUIRED rather
+            // This key always supports clientPin, so the status is PUAT_REQUIRED rather
             // than OPERATION_DENIED.
             throw new CtapException(CtapStatus.PUAT_REQUIRED, "alwaysUv");
         }
