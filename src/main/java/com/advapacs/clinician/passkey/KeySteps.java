@@ -86,8 +86,12 @@ final class KeySteps {
         if (poll != null) {
             poll.stop();
         }
-        if (running != null && running.isRunning() && key != null) {
-            key.cancel();
+        if (running != null && running.isRunning()) {
+            if (key != null) {
+                key.cancel();
+            } else if (keys != null) {
+                keys.cancelSelection();
+            }
         }
         closeKey();
     }

@@ -13,6 +13,7 @@ import com.advapacs.clinician.fido.PinManager;
 import com.advapacs.clinician.fido.RegistrationCeremony;
 import com.advapacs.clinician.fido.RegistrationRequest;
 import com.advapacs.clinician.fido.RegistrationResult;
+import com.advapacs.clinician.fido.TouchSelector;
 import com.advapacs.clinician.fido.UserVerificationRequirement;
 import com.advapacs.clinician.webauthn.ClientData;
 import com.advapacs.clinician.webauthn.CreationOptions;
@@ -33,6 +34,7 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
 
     private final List<DeviceSource> sources;
     private final List<DeviceEntry> lastSeen = new ArrayList<>();
+    private volatile TouchSelector selection;
 
     public LibFido2SecurityKeys(List<DeviceSource> sources) {
         this.sources = List.copyOf(sources);
@@ -64,9 +66,23 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         if (entries.isEmpty()) {
             throw FidoException.of(FidoProblem.KEY_NOT_FOUND, "no key to select");
         }
-        // NOTE: with several keys present the first one is used until touch selection
-        // (fido_dev_get_touch_begin) is available in the FIDO layer.
-        return new OpenedKey(FidoDevice.open(entries.get(0), CALL_TIMEOUT));
+        TouchSelector selector = new TouchSelector();
+        selection = selector;
+        try {
+            // The wait is also each opened key's budget per call, touch included.
+            return new OpenedKey(selector.select(entries, wait.compareTo(CALL_TIMEOUT) > 0
+                    ? wait : CALL_TIMEOUT));
+        } finally {
+            selection = null;
+        }
+    }
+
+    @Override
+    public void cancelSelection() {
+        TouchSelector selector = selection;
+        if (selector != null) {
+            selector.cancel();
+        }
     }
 
     /** An opened key adapted to what the passkey screens need. */

@@ -23,6 +23,9 @@ public interface SecurityKeys {
      */
     Key select(List<KeySummary> keys, Duration wait) throws FidoException;
 
+    /** Stops a running {@link #select}, from any thread; it then fails as cancelled. */
+    void cancelSelection();
+
     /** A key present on this computer, not yet opened. */
     record KeySummary(String path, String product, String transport) {
     }
