@@ -45,6 +45,19 @@ class PinTest {
     }
 
     @Test
+    void ctap20PinTokenWorks() throws Exception {
+        try (VirtualAuthenticator key = new VirtualAuthenticator(pinConfig(1)
+                .pinUvAuthToken(false));
+                FidoDevice device = open(key)) {
+            RegistrationResult created = RegistrationCeremony.makeCredential(device,
+                    registration("zoe").build(), "1234".toCharArray());
+
+            assertTrue(created.userVerified(), "getPinToken without permissions");
+            assertEquals(FidoProblem.PIN_INVALID, makeWithPin(device, "4321").problem());
+        }
+    }
+
+    @Test
     void threeWrongPinsNeedReplug() throws Exception {
         try (VirtualAuthenticator key = new VirtualAuthenticator(pinConfig(2))) {
             try (FidoDevice device = open(key)) {

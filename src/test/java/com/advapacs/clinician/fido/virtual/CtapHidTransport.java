@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The CTAPHID layer of a virtual key (CTAP 2.1 section 11.2). It handles 64-byte reports
@@ -64,6 +65,7 @@ final class CtapHidTransport {
     private Assembly assembling;
     private Transaction active;
     private volatile boolean removed;
+    private final AtomicInteger keepAlivesSent = new AtomicInteger();
 
     CtapHidTransport(AuthenticatorConfig config, Ctap2Authenticator authenticator,
             UserPresence presence) {
@@ -231,6 +233,7 @@ final class CtapHidTransport {
             @Override
             public void keepAlive(int status) {
                 if (isCurrent(transaction)) {
+                    keepAlivesSent.incrementAndGet();
                     send(transaction.channel, CMD_KEEPALIVE, new byte[] {(byte) status});
                 }
             }
@@ -321,6 +324,10 @@ final class CtapHidTransport {
         }
         channels.clear();
         output.clear();
+    }
+
+    int keepAlivesSent() {
+        return keepAlivesSent.get();
     }
 
     boolean removed() {

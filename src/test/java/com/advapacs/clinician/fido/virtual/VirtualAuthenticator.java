@@ -83,6 +83,11 @@ public final class VirtualAuthenticator implements AutoCloseable {
         return presence.awaitPrompts(count, timeout);
     }
 
+    /** Returns how many CTAPHID_KEEPALIVE frames the key has sent so far. */
+    public int keepAlivesSent() {
+        return transport.keepAlivesSent();
+    }
+
     /** Pulls the key out: pending and later reads and writes fail. */
     public void unplug() {
         transport.setRemoved(true);
