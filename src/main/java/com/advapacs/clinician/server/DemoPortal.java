@@ -2,6 +2,7 @@ package com.advapacs.clinician.server;
 
 import com.advapacs.clinician.demo.EmbeddedPortal;
 import com.advapacs.clinician.server.admin.DemoData;
+import com.advapacs.clinician.server.passkey.PasskeySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -19,7 +20,10 @@ public final class DemoPortal implements EmbeddedPortal {
         this(PortalConfig.defaults(Path.of(DATABASE_NAME)));
     }
 
-    /** Creates a demo portal from {@code template}; port and database path are replaced. */
+    /**
+     * Creates a demo portal from {@code template}; bind address, port, database path, RP ID and
+     * origin are replaced.
+     */
     public DemoPortal(PortalConfig template) {
         this.template = template;
     }
@@ -30,9 +34,13 @@ public final class DemoPortal implements EmbeddedPortal {
             throw new IllegalStateException("Demo portal already started on port "
                     + server.port());
         }
-        PortalConfig config = new PortalConfig(PortalConfig.DEFAULT_BIND_ADDRESS, 0,
-                dataDirectory.resolve(DATABASE_NAME), template.clock(),
-                template.passwordIterations());
+        // Passkeys use RP ID localhost and origin http://localhost:PORT, the address returned.
+        PortalConfig config = template.withBindAddress(PortalConfig.DEFAULT_BIND_ADDRESS)
+                .withPort(0)
+                .withDatabasePath(dataDirectory.resolve(DATABASE_NAME))
+                .withPasskeys(new PasskeySettings(null, null,
+                        template.passkeys().userVerification(),
+                        template.passkeys().attestation()));
         PortalServer started = new PortalServer(config).start();
         try {
             DemoData.ensure(started.administration());

@@ -1,6 +1,7 @@
 package com.advapacs.clinician.server;
 
 import com.advapacs.clinician.server.auth.PasswordHasher;
+import com.advapacs.clinician.server.passkey.PasskeySettings;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -12,9 +13,15 @@ import java.time.Clock;
  * @param databasePath H2 database path without the {@code .mv.db} suffix
  * @param clock time source for expiry, throttling and TOTP steps
  * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param passkeys relying party settings for passkey registration and sign-in
  */
 public record PortalConfig(
-        String bindAddress, int port, Path databasePath, Clock clock, int passwordIterations) {
+        String bindAddress,
+        int port,
+        Path databasePath,
+        Clock clock,
+        int passwordIterations,
+        PasskeySettings passkeys) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -36,27 +43,44 @@ public record PortalConfig(
             throw new IllegalArgumentException(
                     "passwordIterations must be >= 1: " + passwordIterations);
         }
+        if (passkeys == null) {
+            throw new IllegalArgumentException("passkeys is required");
+        }
     }
 
-    /** Production settings: loopback, port 8080, system UTC clock, 600,000 PBKDF2 iterations. */
+    /**
+     * Production settings: loopback, port 8080, system UTC clock, 600,000 PBKDF2 iterations,
+     * and passkeys for RP ID localhost at http://localhost:PORT.
+     */
     public static PortalConfig defaults(Path databasePath) {
         return new PortalConfig(DEFAULT_BIND_ADDRESS, DEFAULT_PORT, databasePath,
-                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS);
+                Clock.systemUTC(), PasswordHasher.DEFAULT_ITERATIONS, PasskeySettings.DEFAULTS);
     }
 
     public PortalConfig withBindAddress(String value) {
-        return new PortalConfig(value, port, databasePath, clock, passwordIterations);
+        return new PortalConfig(value, port, databasePath, clock, passwordIterations, passkeys);
     }
 
     public PortalConfig withPort(int value) {
-        return new PortalConfig(bindAddress, value, databasePath, clock, passwordIterations);
+        return new PortalConfig(bindAddress, value, databasePath, clock, passwordIterations,
+                passkeys);
+    }
+
+    public PortalConfig withDatabasePath(Path value) {
+        return new PortalConfig(bindAddress, port, value, clock, passwordIterations, passkeys);
     }
 
     public PortalConfig withClock(Clock value) {
-        return new PortalConfig(bindAddress, port, databasePath, value, passwordIterations);
+        return new PortalConfig(bindAddress, port, databasePath, value, passwordIterations,
+                passkeys);
     }
 
     public PortalConfig withPasswordIterations(int value) {
-        return new PortalConfig(bindAddress, port, databasePath, clock, value);
+        return new PortalConfig(bindAddress, port, databasePath, clock, value, passkeys);
+    }
+
+    public PortalConfig withPasskeys(PasskeySettings value) {
+        return new PortalConfig(bindAddress, port, databasePath, clock, passwordIterations,
+                value);
     }
 }

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference portal: an HTTP JSON API for clinician sign-in and TOTP enrolment plus the
- * clinician page, over an embedded H2 database.
+ * The reference portal: an HTTP JSON API for clinician sign-in, TOTP enrolment and passkeys plus
+ * the clinician page, over an embedded H2 database.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
@@ -21,7 +21,8 @@ public final class PortalServer implements AutoCloseable {
     private final PortalConfig config;
     private Database database;
     private PortalServices services;
-    private Javalin javalin;
+    // Volatile so request threads can read the listening port without the monitor.
+    private volatile Javalin javalin;
 
     public PortalServer(PortalConfig config) {
         this.config = config;
@@ -39,7 +40,7 @@ public final class PortalServer implements AutoCloseable {
         database = Database.open(config.databasePath());
         try {
             ExpiredRowPurge.run(database, config.clock());
-            services = new PortalServices(config, database);
+            services = new PortalServices(config, database, this::listeningPort);
             javalin = PortalHttp.create(services);
             javalin.start(config.bindAddress(), config.port());
         } catch (RuntimeException e) {
@@ -63,6 +64,15 @@ public final class PortalServer implements AutoCloseable {
     public synchronized int port() {
         requireStarted();
         return javalin.port();
+    }
+
+    /**
+     * Returns the port for passkey origins. It does not take the monitor, because {@link
+     * #close()} holds it while Jetty waits for running requests.
+     */
+    private int listeningPort() {
+        Javalin current = javalin;
+        return current == null ? config.port() : current.port();
     }
 
     /** Returns {@code http://ADDRESS:PORT} for the bind address, with IPv6 in brackets. */

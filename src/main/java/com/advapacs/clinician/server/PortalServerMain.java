@@ -6,6 +6,7 @@ import com.advapacs.clinician.server.cli.CommandLineParser;
 import com.advapacs.clinician.server.cli.PasswordInput;
 import com.advapacs.clinician.server.cli.PortalCommand;
 import com.advapacs.clinician.server.cli.UsageException;
+import com.advapacs.clinician.server.passkey.RelyingParty;
 import com.advapacs.clinician.server.store.Database;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -116,17 +117,27 @@ public final class PortalServerMain {
 
     private static int serve(PortalCommand command, Path database, PrintStream out,
             PrintStream err, boolean block) throws IOException {
-        if (!InetAddress.getByName(command.bindAddress()).isLoopbackAddress()) {
+        boolean loopback = InetAddress.getByName(command.bindAddress()).isLoopbackAddress();
+        if (!loopback) {
             err.println("Warning: listening on " + command.bindAddress() + " exposes the portal"
                     + " to the network over plain HTTP. Use 127.0.0.1 unless a TLS proxy is in"
                     + " front of it.");
         }
+        if (!loopback && command.passkeys().rpId() == null) {
+            err.println("Warning: passkeys use the RP ID localhost, so they only work in an app"
+                    + " on this machine. Set --rp-id and --origin to the name clients use.");
+        }
         PortalConfig config = PortalConfig.defaults(database)
                 .withBindAddress(command.bindAddress())
-                .withPort(command.port());
+                .withPort(command.port())
+                .withPasskeys(command.passkeys());
         PortalServer server = new PortalServer(config).start();
         out.println("AdvaPACS portal listening on " + server.baseUri() + " with database "
                 + database.toAbsolutePath() + ".mv.db");
+        RelyingParty relyingParty = command.passkeys().resolve(server.port());
+        out.println("Passkeys: RP ID " + relyingParty.id() + ", origin " + relyingParty.origin()
+                + ", user verification " + relyingParty.userVerification().wireName()
+                + ", attestation " + relyingParty.attestation().wireName());
         if (!block) {
             server.close();
             return EXIT_OK;

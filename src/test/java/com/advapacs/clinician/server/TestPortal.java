@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,7 @@ public final class TestPortal implements AutoCloseable {
 
     public final MutableClock clock;
     public final Path databasePath;
+    private final UnaryOperator<PortalConfig> customisation;
     private PortalServer server;
     private ApiClient client;
 
@@ -40,8 +42,15 @@ public final class TestPortal implements AutoCloseable {
     }
 
     public TestPortal(Path databasePath, MutableClock clock) {
+        this(databasePath, clock, UnaryOperator.identity());
+    }
+
+    /** Starts a portal whose settings {@code customisation} changes, e.g. its passkey policy. */
+    public TestPortal(Path databasePath, MutableClock clock,
+            UnaryOperator<PortalConfig> customisation) {
         this.databasePath = databasePath;
         this.clock = clock;
+        this.customisation = customisation;
         start();
     }
 
@@ -52,7 +61,7 @@ public final class TestPortal implements AutoCloseable {
 
     /** Starts the server again on the same database, e.g. after {@link #stop()}. */
     public void start() {
-        server = new PortalServer(config(databasePath, clock)).start();
+        server = new PortalServer(customisation.apply(config(databasePath, clock))).start();
         client = new ApiClient(server.baseUri());
     }
 
@@ -62,6 +71,11 @@ public final class TestPortal implements AutoCloseable {
 
     public ApiClient client() {
         return client;
+    }
+
+    /** Returns the origin passkeys must name by default: http://localhost:PORT. */
+    public String origin() {
+        return "http://localhost:" + server.port();
     }
 
     public PortalAdministration admin() {

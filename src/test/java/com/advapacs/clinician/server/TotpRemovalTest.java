@@ -37,8 +37,7 @@ class TotpRemovalTest {
 
     @Test
     void removeWithCode() {
-        ApiResponse response = remove("{\"code\":\"" + portal.codeAt(secret, Duration.ZERO)
-                + "\"}");
+        ApiResponse response = removeWithCode(portal.codeAt(secret, Duration.ZERO));
         assertEquals(204, response.status(), response.toString());
         assertTotpState("none");
         assertEquals("signed_in", portal.signIn(EMAIL, TestPortal.PASSWORD).json()
@@ -47,14 +46,14 @@ class TotpRemovalTest {
 
     @Test
     void removeWithPassword() {
-        ApiResponse response = remove("{\"password\":\"" + TestPortal.PASSWORD + "\"}");
+        ApiResponse response = removeWithPassword(TestPortal.PASSWORD);
         assertEquals(204, response.status(), response.toString());
         assertTotpState("none");
     }
 
     @Test
     void wrongCodeKeepsFactor() {
-        ApiResponse response = remove("{\"code\":\"" + portal.wrongCode(secret) + "\"}");
+        ApiResponse response = removeWithCode(portal.wrongCode(secret));
         assertEquals(422, response.status(), response.toString());
         assertEquals("invalid_code", response.errorCode());
         assertEquals(9, response.json().path("error").path("attemptsRemaining").asInt());
@@ -65,14 +64,14 @@ class TotpRemovalTest {
     void reusedCodeRejected() {
         String code = portal.codeAt(secret, Duration.ZERO);
         assertEquals(200, portal.signInTotp(portal.mfaToken(EMAIL), code).status());
-        ApiResponse response = remove("{\"code\":\"" + code + "\"}");
+        ApiResponse response = removeWithCode(code);
         assertEquals(422, response.status());
         assertEquals("code_reused", response.errorCode());
     }
 
     @Test
     void wrongPasswordKeepsFactor() {
-        ApiResponse response = remove("{\"password\":\"not the password\"}");
+        ApiResponse response = removeWithPassword("not the password");
         assertEquals(422, response.status(), response.toString());
         assertEquals("invalid_password", response.errorCode());
         assertTotpState("active");
@@ -81,9 +80,9 @@ class TotpRemovalTest {
     @Test
     void wrongPasswordsThrottled() {
         for (int i = 0; i < 5; i++) {
-            assertEquals(422, remove("{\"password\":\"wrong " + i + "\"}").status());
+            assertEquals(422, removeWithPassword("wrong " + i).status());
         }
-        ApiResponse throttled = remove("{\"password\":\"" + TestPortal.PASSWORD + "\"}");
+        ApiResponse throttled = removeWithPassword(TestPortal.PASSWORD);
         assertEquals(429, throttled.status(), throttled.toString());
         assertEquals("too_many_attempts", throttled.errorCode());
     }
@@ -92,18 +91,17 @@ class TotpRemovalTest {
     void lockedFactorRejectsCode() {
         for (int i = 0; i < 10; i++) {
             portal.clock.advance(Duration.ofMinutes(10));
-            remove("{\"code\":\"" + portal.wrongCode(secret) + "\"}");
+            removeWithCode(portal.wrongCode(secret));
         }
-        ApiResponse locked = remove("{\"code\":\"" + portal.codeAt(secret, Duration.ZERO)
-                + "\"}");
+        ApiResponse locked = removeWithCode(portal.codeAt(secret, Duration.ZERO));
         assertEquals(423, locked.status(), locked.toString());
         assertEquals("factor_locked", locked.errorCode());
     }
 
     @Test
     void notEnrolledIsNotFound() {
-        assertEquals(204, remove("{\"password\":\"" + TestPortal.PASSWORD + "\"}").status());
-        ApiResponse again = remove("{\"password\":\"" + TestPortal.PASSWORD + "\"}");
+        assertEquals(204, removeWithPassword(TestPortal.PASSWORD).status());
+        ApiResponse again = removeWithPassword(TestPortal.PASSWORD);
         assertEquals(404, again.status());
         assertEquals("totp_not_enrolled", again.errorCode());
     }
@@ -120,11 +118,33 @@ class TotpRemovalTest {
                 portal.codeAt(started.path("secret").asString(), Duration.ZERO)).json()
                 .path("session").path("token").asString();
 
-        ApiResponse response = portal.client().postJson(PATH,
-                "{\"password\":\"" + TestPortal.PASSWORD + "\"}", full);
+        ApiResponse response = portal.client().postJson(PATH, "{\"password\":\""
+                + TestPortal.PASSWORD + "\",\"confirmLastMethod\":true}", full);
 
         assertEquals(409, response.status(), response.toString());
         assertEquals("mfa_required_by_policy", response.errorCode());
+        assertEquals("Your organisation requires two-step verification, so you cannot remove"
+                + " your only second sign-in step. Add another one first.",
+                response.json().path("error").path("message").asString());
+    }
+
+    @Test
+    void lastMethodNeedsConfirmation() {
+        for (String body : new String[] {
+            "{\"password\":\"" + TestPortal.PASSWORD + "\"}",
+            "{\"password\":\"" + TestPortal.PASSWORD + "\",\"confirmLastMethod\":false}",
+            "{\"code\":\"" + portal.codeAt(secret, Duration.ZERO) + "\"}"}) {
+            ApiResponse response = remove(body);
+            assertEquals(409, response.status(), response.toString());
+            assertEquals("last_method_confirmation_required", response.errorCode());
+            assertEquals("This is your only second sign-in step. Confirm that you want to"
+                    + " remove it.", response.json().path("error").path("message").asString());
+        }
+        assertTotpState("active");
+
+        ApiResponse invalid = remove("{\"password\":\"x\",\"confirmLastMethod\":\"yes\"}");
+        assertEquals(400, invalid.status(), invalid.toString());
+        assertEquals("confirmLastMethod", invalid.json().path("error").path("field").asString());
     }
 
     @Test
@@ -142,6 +162,15 @@ class TotpRemovalTest {
 
     private ApiResponse remove(String body) {
         return portal.client().postJson(PATH, body, token);
+    }
+
+    /** Removes with a code, confirming that the factor may be the last MFA method. */
+    private ApiResponse removeWithCode(String code) {
+        return remove("{\"code\":\"" + code + "\",\"confirmLastMethod\":true}");
+    }
+
+    private ApiResponse removeWithPassword(String password) {
+        return remove("{\"password\":\"" + password + "\",\"confirmLastMethod\":true}");
     }
 
     private void assertTotpState(String expected) {

@@ -31,7 +31,7 @@ public final class SignInEndpoints {
 
     /** The {@code user} object of sign-in responses. */
     public record UserBody(String email, String displayName) {
-        static UserBody of(UserRecord user) {
+        public static UserBody of(UserRecord user) {
             return new UserBody(user.email(), user.displayName());
         }
     }

@@ -7,6 +7,7 @@ import com.advapacs.clinician.server.session.SessionService;
 import com.advapacs.clinician.server.store.Database;
 import com.advapacs.clinician.server.store.MfaChallengeRecord;
 import com.advapacs.clinician.server.store.MfaChallengeStore;
+import com.advapacs.clinician.server.store.PasskeyStore;
 import com.advapacs.clinician.server.store.SessionScope;
 import com.advapacs.clinician.server.store.TotpFactorRecord;
 import com.advapacs.clinician.server.store.TotpFactorStore;
@@ -22,13 +23,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two-step sign-in: a password, then a TOTP code if the account has an active factor.
+ * Two-step sign-in: a password, then a TOTP code or a passkey if the account has an MFA method.
  * Unknown emails and wrong passwords look the same to the caller, in body and in timing.
  */
 public final class SignInService {
@@ -42,6 +44,7 @@ public final class SignInService {
     private final Database database;
     private final UserStore users;
     private final TotpFactorStore factors;
+    private final PasskeyStore passkeys;
     private final MfaChallengeStore challenges;
     private final AccountPasswordCheck passwordCheck;
     private final PasswordHasher hasher;
@@ -49,6 +52,7 @@ public final class SignInService {
     private final SessionService sessions;
     private final SecureRandom random;
     private final Clock clock;
+    // Shared with passkey sign-in, so both kinds of failure count towards one limit.
     private final InMemoryFailureCounter addressFailures;
     // Unknown emails get the per-account policy too, so throttling does not reveal which exist.
     private final InMemoryFailureCounter unknownAccountFailures;
@@ -57,16 +61,19 @@ public final class SignInService {
             Database database,
             UserStore users,
             TotpFactorStore factors,
+            PasskeyStore passkeys,
             MfaChallengeStore challenges,
             AccountPasswordCheck passwordCheck,
             PasswordHasher hasher,
             FactorCodeChecker codeChecker,
             SessionService sessions,
+            InMemoryFailureCounter addressFailures,
             SecureRandom random,
             Clock clock) {
         this.database = database;
         this.users = users;
         this.factors = factors;
+        this.passkeys = passkeys;
         this.challenges = challenges;
         this.passwordCheck = passwordCheck;
         this.hasher = hasher;
@@ -74,7 +81,7 @@ public final class SignInService {
         this.sessions = sessions;
         this.random = random;
         this.clock = clock;
-        this.addressFailures = new InMemoryFailureCounter(ADDRESS_POLICY, clock);
+        this.addressFailures = addressFailures;
         this.unknownAccountFailures = new InMemoryFailureCounter(AccountPasswordCheck.POLICY,
                 clock);
     }
@@ -122,15 +129,21 @@ public final class SignInService {
 
     private PasswordSignInResult afterPassword(Connection connection, UserRecord user)
             throws SQLException {
-        Optional<TotpFactorRecord> factor = factors.findActive(connection, user.id(), false);
-        if (factor.isPresent()) {
+        List<String> methods = new ArrayList<>();
+        if (factors.findActive(connection, user.id(), false).isPresent()) {
+            methods.add("totp");
+        }
+        if (passkeys.countByUser(connection, user.id()) > 0) {
+            methods.add("passkey");
+        }
+        if (!methods.isEmpty()) {
             String token = OpaqueToken.generate(random);
             Instant now = clock.instant();
             Instant expiresAt = now.plus(MFA_TOKEN_LIFETIME);
             challenges.insert(connection,
                     new MfaChallengeRecord(OpaqueToken.hash(token), user.id(), expiresAt, null),
                     now);
-            return new PasswordSignInResult.MfaRequired(token, expiresAt, List.of("totp"));
+            return new PasswordSignInResult.MfaRequired(token, expiresAt, List.copyOf(methods));
         }
         if (user.mfaRequired()) {
             IssuedSession session = sessions.issue(connection, user.id(), SessionScope.ENROLMENT);

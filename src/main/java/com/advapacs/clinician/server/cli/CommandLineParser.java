@@ -1,6 +1,9 @@
 package com.advapacs.clinician.server.cli;
 
 import com.advapacs.clinician.server.PortalConfig;
+import com.advapacs.clinician.server.passkey.AttestationPreference;
+import com.advapacs.clinician.server.passkey.PasskeySettings;
+import com.advapacs.clinician.server.passkey.UserVerification;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,6 +16,8 @@ import java.util.regex.Pattern;
 public final class CommandLineParser {
     public static final String USAGE = """
             Usage: PortalServerMain [--port N] [--bind ADDRESS] [--database PATH]
+                                    [--rp-id DOMAIN] [--origin URL]
+                                    [--user-verification MODE] [--attestation MODE]
                    PortalServerMain --add-user EMAIL --display-name NAME [--organisation ORG]
                                     [--require-mfa] [--database PATH]
                    PortalServerMain --require-mfa-for-organisation ORG [--database PATH]
@@ -23,6 +28,23 @@ public final class CommandLineParser {
                                than loopback exposes the portal to the network
               --database PATH  H2 database path without the .mv.db suffix
                                (default: %s)
+
+            Passkeys (serving only):
+              --rp-id DOMAIN   WebAuthn RP ID: the domain passkeys are bound to, never an IP
+                               address (default: localhost); passkeys registered under one
+                               RP ID do not work under another
+              --origin URL     scheme, host and port the app uses to reach the portal, which
+                               must match the client data exactly, for example
+                               https://portal.example.org:8443; its host must be the RP ID or
+                               a subdomain of it (default: http://localhost:PORT); required
+                               with an RP ID other than localhost
+              --user-verification MODE
+                               required, preferred or discouraged: whether a security key
+                               must check a PIN or fingerprint (default: preferred)
+              --attestation MODE
+                               none or direct: direct also accepts an attestation certificate
+                               chain, without checking it against a trust anchor
+                               (default: none)
 
             Administration (changes the database and exits; stop a portal that uses the same
             database first, because H2 lets only one process open the file):
@@ -37,7 +59,10 @@ public final class CommandLineParser {
             """;
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--bind", "--database",
-            "--add-user", "--display-name", "--organisation", "--require-mfa-for-organisation");
+            "--add-user", "--display-name", "--organisation", "--require-mfa-for-organisation",
+            "--rp-id", "--origin", "--user-verification", "--attestation");
+    private static final List<String> SERVE_ONLY_OPTIONS = List.of("--port", "--bind",
+            "--rp-id", "--origin", "--user-verification", "--attestation");
     private static final Set<String> FLAG_OPTIONS = Set.of("--require-mfa", "--help");
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
@@ -89,7 +114,7 @@ public final class CommandLineParser {
     private static PortalCommand toCommand(Map<String, String> options) throws UsageException {
         if (options.containsKey("--help")) {
             return new PortalCommand(PortalCommand.Action.HELP, null, 0, null, null, null, null,
-                    false);
+                    false, null);
         }
         Path database = options.containsKey("--database")
                 ? databasePath(options.get("--database")) : null;
@@ -105,13 +130,13 @@ public final class CommandLineParser {
         }
 
         if (addUser || requireForOrganisation) {
-            rejectPresent(options, List.of("--port", "--bind"),
+            rejectPresent(options, SERVE_ONLY_OPTIONS,
                     " only applies when serving; leave it out of administration commands.");
             return addUser
                     ? addUserCommand(options, database)
                     : new PortalCommand(PortalCommand.Action.REQUIRE_MFA_FOR_ORGANISATION, null,
                             0, database, null, null,
-                            options.get("--require-mfa-for-organisation"), false);
+                            options.get("--require-mfa-for-organisation"), false, null);
         }
 
         int port = options.containsKey("--port")
@@ -119,7 +144,25 @@ public final class CommandLineParser {
         String bind = options.containsKey("--bind")
                 ? bindAddress(options.get("--bind")) : PortalConfig.DEFAULT_BIND_ADDRESS;
         return new PortalCommand(PortalCommand.Action.SERVE, bind, port, database, null, null,
-                null, false);
+                null, false, passkeys(options));
+    }
+
+    private static PasskeySettings passkeys(Map<String, String> options) throws UsageException {
+        try {
+            PasskeySettings settings = PasskeySettings.DEFAULTS;
+            if (options.containsKey("--user-verification")) {
+                settings = settings.withUserVerification(
+                        UserVerification.fromWireName(options.get("--user-verification")));
+            }
+            if (options.containsKey("--attestation")) {
+                settings = settings.withAttestation(
+                        AttestationPreference.fromWireName(options.get("--attestation")));
+            }
+            return new PasskeySettings(options.get("--rp-id"), options.get("--origin"),
+                    settings.userVerification(), settings.attestation());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static PortalCommand addUserCommand(Map<String, String> options, Path database)
@@ -131,7 +174,7 @@ public final class CommandLineParser {
         }
         return new PortalCommand(PortalCommand.Action.ADD_USER, null, 0, database,
                 options.get("--add-user"), displayName, options.get("--organisation"),
-                options.containsKey("--require-mfa"));
+                options.containsKey("--require-mfa"), null);
     }
 
     private static void rejectPresent(Map<String, String> options, List<String> names,
@@ -191,6 +234,10 @@ public final class CommandLineParser {
             case "--database" -> "--database /var/lib/advapacs/portal";
             case "--add-user" -> "--add-user jane.smith@example.org";
             case "--display-name" -> "--display-name \"Dr Jane Smith\"";
+            case "--rp-id" -> "--rp-id portal.example.org";
+            case "--origin" -> "--origin https://portal.example.org";
+            case "--user-verification" -> "--user-verification required";
+            case "--attestation" -> "--attestation direct";
             default -> option + " \"St Example Hospital\"";
         };
     }

@@ -1,5 +1,6 @@
 package com.advapacs.clinician.server.cli;
 
+import com.advapacs.clinician.server.passkey.PasskeySettings;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +10,7 @@ import java.nio.file.Path;
  * @param email account email for {@link Action#ADD_USER}
  * @param organisation organisation for {@link Action#ADD_USER} (optional) and {@link
  *     Action#REQUIRE_MFA_FOR_ORGANISATION}
+ * @param passkeys relying party settings for {@link Action#SERVE}
  */
 public record PortalCommand(
         Action action,
@@ -18,7 +20,8 @@ public record PortalCommand(
         String email,
         String displayName,
         String organisation,
-        boolean requireMfa) {
+        boolean requireMfa,
+        PasskeySettings passkeys) {
 
     /** Kind of work the process does. */
     public enum Action {

@@ -8,6 +8,7 @@ public final class ApiErrors {
     public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
     public static final String ATTEMPTS_REMAINING = "attemptsRemaining";
     public static final String FIELD = "field";
+    public static final String REASON = "reason";
 
     private ApiErrors() {
     }
@@ -52,7 +53,8 @@ public final class ApiErrors {
 
     public static ApiException enrolmentRequired() {
         return new ApiException(403, "enrolment_required",
-                "Set up two-step verification with an authenticator app before continuing.");
+                "Set up two-step verification with an authenticator app or a security key"
+                        + " before continuing.");
     }
 
     public static ApiException invalidCredentials() {
@@ -109,7 +111,54 @@ public final class ApiErrors {
     public static ApiException mfaRequiredByPolicy() {
         return new ApiException(409, "mfa_required_by_policy",
                 "Your organisation requires two-step verification, so you cannot remove your"
-                        + " only authenticator app.");
+                        + " only second sign-in step. Add another one first.");
+    }
+
+    public static ApiException lastMethodConfirmationRequired() {
+        return new ApiException(409, "last_method_confirmation_required",
+                "This is your only second sign-in step. Confirm that you want to remove it.");
+    }
+
+    /**
+     * Returns {@code passkey_invalid} for a WebAuthn response that failed verification.
+     *
+     * @param status 422 for a registration, 401 at sign-in
+     * @param reason machine-readable cause, such as {@code origin_mismatch}
+     */
+    public static ApiException passkeyInvalid(int status, String reason, String message) {
+        return new ApiException(status, "passkey_invalid", message).with(REASON, reason);
+    }
+
+    public static ApiException passkeyAlreadyRegistered() {
+        return new ApiException(409, "passkey_already_registered",
+                "This security key is already registered to your account.");
+    }
+
+    public static ApiException registrationNotFound() {
+        return new ApiException(404, "registration_not_found",
+                "This security key setup has expired or was already used. Start adding the key"
+                        + " again.");
+    }
+
+    public static ApiException passkeyNotFound() {
+        return new ApiException(404, "passkey_not_found",
+                "This passkey is not registered to your account.");
+    }
+
+    /** Returns {@code passkey_not_found} for a passkey sign-in to an account without any. */
+    public static ApiException noPasskeys() {
+        return new ApiException(404, "passkey_not_found",
+                "No security key is registered to your account. Use another sign-in method.");
+    }
+
+    public static ApiException passkeyNotRecognised() {
+        return new ApiException(401, "passkey_not_recognised",
+                "This security key is not registered to your account.");
+    }
+
+    public static ApiException assertionNotFound() {
+        return new ApiException(404, "assertion_not_found",
+                "This security key sign-in has expired or was already used. Try again.");
     }
 
     public static ApiException serverError() {

@@ -1,6 +1,10 @@
 package com.advapacs.clinician.server.http;
 
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,9 +19,16 @@ public final class RequestFields {
     public static final int TOTP_CODE_DIGITS = 6;
 
     private final ObjectNode object;
+    // Dotted path of this object inside the body, so errors name nested fields in full.
+    private final String prefix;
 
     RequestFields(ObjectNode object) {
+        this(object, "");
+    }
+
+    private RequestFields(ObjectNode object, String prefix) {
         this.object = object;
+        this.prefix = prefix;
     }
 
     static RequestFields empty() {
@@ -33,10 +44,11 @@ public final class RequestFields {
     public String string(String name) {
         JsonNode node = object.get(name);
         if (node == null) {
-            throw ApiErrors.missingField(name);
+            throw ApiErrors.missingField(path(name));
         }
         if (!node.isString()) {
-            throw ApiErrors.invalidField(name, "The field \"" + name + "\" must be a string.");
+            throw ApiErrors.invalidField(path(name),
+                    "The field \"" + path(name) + "\" must be a string.");
         }
         return node.asString();
     }
@@ -55,7 +67,7 @@ public final class RequestFields {
         String value = string(name);
         if (value.isEmpty() || value.length() > MAX_EMAIL_LENGTH || value.indexOf('@') < 1
                 || value.indexOf('@') == value.length() - 1 || hasControlCharacter(value)) {
-            throw ApiErrors.invalidField(name,
+            throw ApiErrors.invalidField(path(name),
                     "Enter an email address of at most " + MAX_EMAIL_LENGTH + " characters.");
         }
         return value;
@@ -65,7 +77,7 @@ public final class RequestFields {
     public String password(String name) {
         String value = string(name);
         if (value.isEmpty() || value.length() > MAX_PASSWORD_LENGTH) {
-            throw ApiErrors.invalidField(name,
+            throw ApiErrors.invalidField(path(name),
                     "Enter a password of 1 to " + MAX_PASSWORD_LENGTH + " characters.");
         }
         return value;
@@ -80,7 +92,7 @@ public final class RequestFields {
             valid = c >= '0' && c <= '9';
         }
         if (!valid) {
-            throw ApiErrors.invalidField(name,
+            throw ApiErrors.invalidField(path(name),
                     "Enter the " + TOTP_CODE_DIGITS + "-digit code from your authenticator app.");
         }
         return value;
@@ -90,8 +102,9 @@ public final class RequestFields {
     public String token(String name, int maxLength) {
         String value = string(name);
         if (value.isEmpty() || value.length() > maxLength) {
-            throw ApiErrors.invalidField(name,
-                    "The field \"" + name + "\" must be 1 to " + maxLength + " characters.");
+            throw ApiErrors.invalidField(path(name),
+                    "The field \"" + path(name) + "\" must be 1 to " + maxLength
+                            + " characters.");
         }
         return value;
     }
@@ -105,11 +118,119 @@ public final class RequestFields {
         if (value.isPresent()) {
             String label = value.get();
             if (label.isEmpty() || label.length() > maxLength || hasControlCharacter(label)) {
-                throw ApiErrors.invalidField(name, "The field \"" + name + "\" must be 1 to "
-                        + maxLength + " characters of text.");
+                throw ApiErrors.invalidField(path(name), "The field \"" + path(name)
+                        + "\" must be 1 to " + maxLength + " characters of text.");
             }
         }
         return value;
+    }
+
+    /**
+     * Returns a required label, trimmed: 1..{@code maxLength} characters without control
+     * characters.
+     */
+    public String label(String name, int maxLength) {
+        if (!object.has(name)) {
+            throw ApiErrors.missingField(path(name));
+        }
+        return optionalLabel(name, maxLength).orElseThrow(() -> ApiErrors.invalidField(
+                path(name), "The field \"" + path(name) + "\" must be 1 to " + maxLength
+                        + " characters of text."));
+    }
+
+    /** Returns an optional boolean field; absent and null both count as false. */
+    public boolean optionalFlag(String name) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw ApiErrors.invalidField(path(name),
+                    "The field \"" + path(name) + "\" must be true or false.");
+        }
+        return node.booleanValue();
+    }
+
+    /** Returns an optional string field that must be one of {@code allowed}. */
+    public Optional<String> optionalChoice(String name, Set<String> allowed) {
+        Optional<String> value = optionalString(name);
+        if (value.isPresent() && !allowed.contains(value.get())) {
+            throw ApiErrors.invalidField(path(name), "The field \"" + path(name)
+                    + "\" must be one of " + String.join(", ", allowed.stream().sorted()
+                            .toList()) + ".");
+        }
+        return value;
+    }
+
+    /** Returns a required nested JSON object. */
+    public RequestFields object(String name) {
+        JsonNode node = object.get(name);
+        if (node == null) {
+            throw ApiErrors.missingField(path(name));
+        }
+        if (!node.isObject()) {
+            throw ApiErrors.invalidField(path(name),
+                    "The field \"" + path(name) + "\" must be a JSON object.");
+        }
+        return new RequestFields((ObjectNode) node, path(name) + ".");
+    }
+
+    /**
+     * Returns the bytes of a required base64url string (RFC 4648 section 5). Padding is
+     * optional, as in the WebAuthn JSON forms, which omit it.
+     */
+    public byte[] base64Url(String name, int maxBytes) {
+        return decodeBase64Url(name, string(name), maxBytes);
+    }
+
+    /** Returns the bytes of an optional base64url string; absent and null are empty. */
+    public Optional<byte[]> optionalBase64Url(String name, int maxBytes) {
+        return optionalString(name).map(value -> decodeBase64Url(name, value, maxBytes));
+    }
+
+    /**
+     * Returns an optional array of strings; absent and null are an empty list.
+     *
+     * @param maxItems maximum number of items
+     * @param maxLength maximum length of each item, in characters
+     */
+    public List<String> optionalStringList(String name, int maxItems, int maxLength) {
+        JsonNode node = object.get(name);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        String rule = "The field \"" + path(name) + "\" must be an array of at most " + maxItems
+                + " strings of 1 to " + maxLength + " characters.";
+        if (!node.isArray() || node.size() > maxItems) {
+            throw ApiErrors.invalidField(path(name), rule);
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString() || item.asString().isEmpty()
+                    || item.asString().length() > maxLength) {
+                throw ApiErrors.invalidField(path(name), rule);
+            }
+            values.add(item.asString());
+        }
+        return values;
+    }
+
+    private byte[] decodeBase64Url(String name, String value, int maxBytes) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            bytes = null;
+        }
+        if (bytes == null || bytes.length == 0 || bytes.length > maxBytes) {
+            throw ApiErrors.invalidField(path(name), "The field \"" + path(name)
+                    + "\" must be base64url text of 1 to " + maxBytes + " bytes.");
+        }
+        return bytes;
+    }
+
+    private String path(String name) {
+        return prefix + name;
     }
 
     private static boolean hasControlCharacter(String value) {

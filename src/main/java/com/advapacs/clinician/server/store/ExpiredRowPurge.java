@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up removal of sessions, MFA challenges and pending enrolments that expired more than a
- * week ago, so the tables do not grow without bound. Expired rows are already rejected on use,
- * and the week keeps recent ones available for investigating sign-in problems.
+ * Start-up removal of sessions, MFA challenges, pending enrolments and WebAuthn challenges that
+ * expired more than a week ago, so the tables do not grow without bound. Expired rows are
+ * already rejected on use, and the week keeps recent ones available for investigating sign-in
+ * problems.
  */
 public final class ExpiredRowPurge {
     public static final Duration RETENTION = Duration.ofDays(7);
@@ -25,9 +26,11 @@ public final class ExpiredRowPurge {
         int[] deleted = database.transaction(connection -> new int[] {
             new SessionStore().deleteExpiredBefore(connection, cutoff),
             new MfaChallengeStore().deleteExpiredBefore(connection, cutoff),
-            new TotpFactorStore().deleteExpiredPending(connection, cutoff)
+            new TotpFactorStore().deleteExpiredPending(connection, cutoff),
+            new WebAuthnCeremonyStore().deleteExpiredBefore(connection, cutoff)
         });
-        LOG.info("Purged {} sessions, {} MFA challenges and {} pending enrolments that expired"
-                + " before {}", deleted[0], deleted[1], deleted[2], cutoff);
+        LOG.info("Purged {} sessions, {} MFA challenges, {} pending enrolments and {} WebAuthn"
+                + " challenges that expired before {}", deleted[0], deleted[1], deleted[2],
+                deleted[3], cutoff);
     }
 }

@@ -78,6 +78,42 @@ final class SchemaMigrations {
             shared_by VARCHAR(200) NOT NULL
         )""",
         "CREATE INDEX studies_user ON studies(user_id, study_date)"
+    }, new String[] {
+        // WebAuthn user handle: 32 random bytes, created with the user's first passkey.
+        "ALTER TABLE users ADD COLUMN user_handle VARBINARY(64) UNIQUE",
+        """
+        CREATE TABLE passkeys (
+            credential_id VARBINARY(1023) PRIMARY KEY,
+            user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            public_key VARBINARY(2048) NOT NULL,
+            sign_count BIGINT NOT NULL,
+            aaguid UUID NOT NULL,
+            attestation_format VARCHAR(32) NOT NULL,
+            transports VARCHAR(200) NOT NULL,
+            backup_eligible BOOLEAN NOT NULL,
+            backed_up BOOLEAN NOT NULL,
+            uv_initialized BOOLEAN NOT NULL,
+            attachment VARCHAR(16) NOT NULL CHECK (attachment IN ('platform', 'cross-platform')),
+            name VARCHAR(64) NOT NULL,
+            sign_count_warning BOOLEAN DEFAULT FALSE NOT NULL,
+            created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            last_used_at TIMESTAMP WITH TIME ZONE
+        )""",
+        "CREATE INDEX passkeys_user ON passkeys(user_id, created_at)",
+        """
+        CREATE TABLE webauthn_ceremonies (
+            id VARCHAR(36) PRIMARY KEY,
+            kind VARCHAR(12) NOT NULL CHECK (kind IN ('registration', 'assertion')),
+            user_id BIGINT REFERENCES users(id) ON DELETE CASCADE,
+            mfa_token_hash CHAR(64),
+            challenge VARBINARY(64) NOT NULL,
+            user_verification VARCHAR(12) NOT NULL,
+            attachment VARCHAR(16),
+            created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+            used_at TIMESTAMP WITH TIME ZONE
+        )""",
+        "CREATE INDEX webauthn_ceremonies_expiry ON webauthn_ceremonies(expires_at)"
     });
 
     private SchemaMigrations() {

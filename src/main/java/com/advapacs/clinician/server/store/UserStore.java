@@ -93,6 +93,43 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Locks the user's row until the transaction ends, so that checks across several of the
+     * user's rows, such as counting their MFA methods before removing one, cannot interleave.
+     */
+    public void lock(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT id FROM users WHERE id = ? FOR UPDATE")) {
+            statement.setLong(1, id);
+            statement.executeQuery().close();
+        }
+    }
+
+    /** Returns the user's WebAuthn user handle, or empty if none was created yet. */
+    public Optional<byte[]> findUserHandle(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT user_handle FROM users WHERE id = ?")) {
+            statement.setLong(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.ofNullable(row.getBytes("user_handle"));
+            }
+        }
+    }
+
+    /** Stores the user's WebAuthn user handle; the caller holds the lock from {@link #lock}. */
+    public void setUserHandle(Connection connection, long id, byte[] userHandle)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("UPDATE users SET user_handle = ? WHERE id = ?")) {
+            statement.setBytes(1, userHandle);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        }
+    }
+
     private static Optional<UserRecord> single(PreparedStatement statement) throws SQLException {
         try (ResultSet row = statement.executeQuery()) {
             if (!row.next()) {
