@@ -136,8 +136,8 @@ final class ClientPinCommand {
             length++;
         }
         byte[] newPin = Arrays.copyOf(padded, length);
-        int codePoints = new String(newPin, StandardCharsets.UTF_8).codePointCount(0,
-                new String(newPin, StandardCharsets.UTF_8).length());
+        String text = new String(newPin, StandardCharsets.UTF_8);
+        int codePoints = text.codePointCount(0, text.length());
         if (length > MAX_PIN_BYTES || codePoints < config.minPinLength) {
             throw new CtapException(CtapStatus.PIN_POLICY_VIOLATION,
                     "PIN of " + codePoints + " code points");
