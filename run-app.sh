@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 . scripts/requirements.sh
 require_java_and_maven
 require_desktop_libraries
+require_libfido2
 build_class_path
 if [ "$#" -eq 0 ]; then
     set -- --demo

@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 . scripts/requirements.sh
 require_java_and_maven
 require_desktop_libraries
+require_libfido2
 if [ -z "${DISPLAY:-}" ]; then
     require_virtual_display
     exec xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \

@@ -29,6 +29,12 @@ require_desktop_libraries() {
     install_or_explain "${missing[@]}"
 }
 
+# Security keys are reached through the system libfido2 (Debian package libfido2-1).
+require_libfido2() {
+    [ "$(uname -s)" = Linux ] || return 0
+    dpkg -s libfido2-1 >/dev/null 2>&1 || install_or_explain libfido2-1
+}
+
 # Tests open real windows; without a display they run on a virtual one (Xvfb).
 require_virtual_display() {
     [ "$(uname -s)" = Linux ] || return 0
