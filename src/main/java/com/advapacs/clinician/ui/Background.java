@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs blocking work (portal requests) off the FX thread and hands the outcome back to it.
  *
- * <p>Both callbacks run on the FX thread. A failure that is not an {@link Exception} the
- * caller expects still reaches {@code onFailure}, and is logged here once with its stack.
+ * <p>Both callbacks run on the FX thread. An unchecked failure still reaches
+ * {@code onFailure}, and is logged here once with its stack.
  */
 public final class Background {
 
@@ -40,7 +40,9 @@ public final class Background {
         task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
         task.setOnFailed(event -> {
             Throwable failure = task.getException();
-            if (!(failure instanceof com.advapacs.clinician.portal.PortalException)) {
+            // Checked exceptions are the failures callers expect and show; anything else
+            // is a bug, logged here once with its stack.
+            if (failure instanceof RuntimeException || failure instanceof Error) {
                 LOG.error("Background work failed unexpectedly", failure);
             }
             onFailure.accept(failure);

@@ -187,8 +187,9 @@ public final class MfaPane extends VBox {
         title.getStyleClass().add("subheading");
         Label kind = new Label(type);
         kind.getStyleClass().add("hint");
-        Label dates = new Label(Messages.get("mfa.dates", format(created),
-                lastUsed == null ? Messages.get("mfa.never") : format(lastUsed)));
+        Label dates = new Label(lastUsed == null
+                ? Messages.get("mfa.datesUnused", format(created))
+                : Messages.get("mfa.dates", format(created), format(lastUsed)));
         dates.getStyleClass().add("hint");
         return new VBox(3, title, kind, dates);
     }
