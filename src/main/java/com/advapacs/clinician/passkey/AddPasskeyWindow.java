@@ -47,7 +47,8 @@ final class AddPasskeyWindow {
         this.portal = portal;
         this.platformUnavailableReason = platformUnavailableReason;
         this.onAdded = onAdded;
-        this.steps = new KeySteps(keys, diagnostics, stage, this::show, stage::close);
+        this.steps = new KeySteps(keys, diagnostics, stage, "passkey.error.title", this::show,
+                stage::close);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
         root.setPadding(new Insets(20));

@@ -92,7 +92,8 @@ public final class Diagnostics {
         alert.initOwner(owner);
         alert.setTitle(Messages.get("passkey.help.title"));
         alert.setHeaderText(Messages.get("passkey.help.header", contact));
-        TextArea details = new TextArea(summary());
+        String summary = summary();
+        TextArea details = new TextArea(summary);
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(10);
@@ -105,7 +106,7 @@ public final class Diagnostics {
                 javafx.event.ActionEvent.ACTION, event -> {
                     event.consume();
                     Clipboard.getSystemClipboard().setContent(
-                            Map.of(DataFormat.PLAIN_TEXT, summary()));
+                            Map.of(DataFormat.PLAIN_TEXT, summary));
                 });
         alert.showAndWait();
     }

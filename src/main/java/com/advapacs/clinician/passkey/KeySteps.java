@@ -44,6 +44,7 @@ final class KeySteps {
     private final BiConsumer<Node, String> show;
     private final Runnable onCancel;
     private final Window window;
+    private final String errorTitleKey;
 
     private SecurityKeys.Key key;
     private Task<?> running;
@@ -51,12 +52,14 @@ final class KeySteps {
     private boolean stopped;
 
     /**
+     * @param errorTitleKey message key of the title shown when a step fails
      * @param show shows a sheet with the message key of its title
      * @param onCancel runs when the user cancels or closes after a failure
      */
-    KeySteps(SecurityKeys keys, Diagnostics diagnostics, Window window,
+    KeySteps(SecurityKeys keys, Diagnostics diagnostics, Window window, String errorTitleKey,
             BiConsumer<Node, String> show, Runnable onCancel) {
         this.keys = keys;
+        this.errorTitleKey = errorTitleKey;
         this.diagnostics = diagnostics;
         this.window = window;
         this.show = show;
@@ -293,14 +296,13 @@ final class KeySteps {
             LOG.error("Security key step {} failed", step, failure);
         }
         closeKey();
-        Sheet sheet = new Sheet("key-error", Messages.get("passkey.error.title"),
-                message(failure));
+        Sheet sheet = new Sheet("key-error", Messages.get(errorTitleKey), message(failure));
         sheet.button(Messages.get("passkey.help"), () -> diagnostics.showHelp(window));
         sheet.cancel(Messages.get("passkey.close"), this::cancel);
         if (keys != null) {
             sheet.primary(Messages.get("passkey.retry"), flow::waitForKey);
         }
-        show.accept(sheet, "passkey.error.title");
+        show.accept(sheet, errorTitleKey);
     }
 
     private void closeKey() {

@@ -35,7 +35,8 @@ public final class SecurityKeySignIn {
         this.client = client;
         this.show = show;
         this.onCancel = onCancel;
-        this.steps = new KeySteps(keys, diagnostics, window, show, onCancel);
+        this.steps = new KeySteps(keys, diagnostics, window, "passkey.error.signIn", show,
+                onCancel);
     }
 
     /**
