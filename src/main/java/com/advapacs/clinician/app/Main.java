@@ -35,8 +35,9 @@ public final class Main {
         }
         // Honour the operating system's proxy settings, as hospital networks often need.
         System.setProperty("java.net.useSystemProxies", "true");
+        String version = Main.class.getPackage().getImplementationVersion();
         org.slf4j.LoggerFactory.getLogger(Main.class).info("AdvaPACS Clinician {} starting on "
-                + "Java {} ({})", Main.class.getPackage().getImplementationVersion(),
+                + "Java {} ({})", version == null ? "(development build)" : version,
                 System.getProperty("java.version"), System.getProperty("os.name"));
         Application.launch(ClinicianApp.class, args);
     }

@@ -48,7 +48,13 @@ final class PortalPage extends StackPane {
                         failure.setVisible(false);
                     }
                 });
-        getChildren().addAll(webView, failure);
+        Label loading = new Label(Messages.get("main.page.loading"));
+        loading.getStyleClass().add("status-message");
+        loading.getStyleClass().add("info");
+        webView.getEngine().getLoadWorker().stateProperty().addListener(
+                (observable, before, after) -> loading.setVisible(after != Worker.State.SUCCEEDED
+                        && after != Worker.State.FAILED && after != Worker.State.CANCELLED));
+        getChildren().addAll(webView, loading, failure);
         signIn(start, portal.session().token());
         webView.getEngine().load(start.toString());
     }

@@ -41,8 +41,10 @@ public final class PortalAddress {
         }
         boolean loopback = LOOPBACK_HOSTS.contains(parsed.host().toLowerCase(Locale.ROOT));
         if (!parsed.isHttps() && !loopback) {
+            String secure = parsed.newBuilder().scheme("https").encodedPath("/").query(null)
+                    .fragment(null).build().toString().replaceAll("/$", "");
             throw new IllegalArgumentException(
-                    Messages.get("address.notHttps", typed.strip(), parsed.host()));
+                    Messages.get("address.notHttps", typed.strip(), secure));
         }
         boolean hasPath = !parsed.encodedPath().equals("/");
         if (hasPath || parsed.query() != null || parsed.fragment() != null) {

@@ -60,6 +60,8 @@ final class CodeStep extends VBox {
     void setBusy(boolean value) {
         busy.setVisible(value);
         verifyButton.setDisable(value);
-        codeField.setDisable(value);
+        // Kept focused but read-only, so that a quick Enter cannot land on another button.
+        codeField.setEditable(!value);
+        backButton.setDisable(value);
     }
 }

@@ -156,6 +156,9 @@ public final class SignInWindow {
         step.keyButton.setManaged(keyAvailable);
         step.keyButton.setOnAction(event -> signInWithKey(client, mfaToken));
         Runnable verify = () -> {
+            if (step.verifyButton.isDisabled()) {
+                return;
+            }
             if (!step.codeField.isComplete()) {
                 step.status.error(Messages.get("totp.code.incomplete"));
                 step.codeField.requestFocus();

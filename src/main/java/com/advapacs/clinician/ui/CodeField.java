@@ -10,13 +10,15 @@ import javafx.scene.control.TextFormatter;
  *
  * <p>Only digits are kept, so a pasted "123 456" or "123-456" becomes "123456". When the
  * sixth digit arrives the completion handler runs, so the user does not need to press a
- * button; Enter runs it as well.
+ * button; Enter runs it as well, but never twice for the same code, so an Enter typed
+ * right after the sixth digit does not send the code again.
  */
 public final class CodeField extends TextField {
 
     public static final int LENGTH = 6;
 
     private Consumer<String> onComplete = code -> { };
+    private String submitted;
 
     public CodeField() {
         setPromptText("123456");
@@ -40,14 +42,21 @@ public final class CodeField extends TextField {
         }));
         textProperty().addListener((observable, before, after) -> {
             if (after.length() == LENGTH && before.length() < LENGTH) {
-                onComplete.accept(after);
+                submit(after);
+            } else if (after.length() < LENGTH) {
+                submitted = null;
             }
         });
         setOnAction(event -> {
-            if (isComplete()) {
-                onComplete.accept(getText());
+            if (isComplete() && !getText().equals(submitted)) {
+                submit(getText());
             }
         });
+    }
+
+    private void submit(String code) {
+        submitted = code;
+        onComplete.accept(code);
     }
 
     public boolean isComplete() {

@@ -78,6 +78,7 @@ class AuthenticatorSettingsTest {
         String code = phone.codeAt(Instant.now());
         secrets.add(code);
         ui.fill("#totp-code", code);
+        ui.type(KeyCode.ENTER);
         ui.waitFor("#totp-active");
         ui.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
         assertFalse(secret.equals(copied.get()), "clipboard still holds the setup key");

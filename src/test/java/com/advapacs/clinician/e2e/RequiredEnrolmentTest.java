@@ -58,9 +58,11 @@ class RequiredEnrolmentTest {
         AuthenticatorApp phone = new AuthenticatorApp(QrReader.decode(pixels.get()).getText());
 
         ui.fill("#totp-code", wrongCode(phone.codeAt(Instant.now())));
+        ui.type(KeyCode.ENTER);
         ui.waitForText("#totp-status", "not correct");
 
         ui.fill("#totp-code", phone.codeAt(Instant.now()));
+        ui.type(KeyCode.ENTER);
         assertEquals(EMAIL, ui.<MenuButton>waitFor("#user-menu").getText());
     }
 

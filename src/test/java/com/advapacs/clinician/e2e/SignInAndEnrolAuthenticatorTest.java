@@ -77,6 +77,7 @@ class SignInAndEnrolAuthenticatorTest {
 
         ui.fill("#totp-name", "Work phone");
         ui.fill("#totp-code", phone.codeAt(Instant.now()));
+        ui.type(KeyCode.ENTER);
         ui.waitFor("#totp-active");
         assertTrue(ui.textOf("#mfa-status").contains("set up"), ui.textOf("#mfa-status"));
         Screenshots.save(ui, settingsScene, "04-totp-active");

@@ -50,6 +50,21 @@ class CodeFieldTest {
     }
 
     @Test
+    void enterAfterSixthDigitDoesNotResend() {
+        List<String> completed = new ArrayList<>();
+        robot.interact(() -> {
+            CodeField field = new CodeField();
+            field.setOnComplete(completed::add);
+            field.appendText("123456");
+            field.fireEvent(new javafx.event.ActionEvent());
+            field.clear();
+            field.appendText("654321");
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(List.of("123456", "654321"), completed);
+    }
+
+    @Test
     void completesOnlyWhenSixthDigitArrives() {
         List<String> completed = new ArrayList<>();
         robot.interact(() -> {

@@ -137,8 +137,10 @@ public final class MfaPane extends VBox {
         remove.setMnemonicParsing(true);
         remove.setId("totp-remove");
         remove.setOnAction(event -> confirmTotpRemoval());
-        HBox row = methodRow(describe(name, Messages.get("mfa.totp.type"), totp.createdAt(),
-                totp.lastUsedAt()), replace, remove);
+        VBox text = describe(name, Messages.get("mfa.totp.type"), totp.createdAt(),
+                totp.lastUsedAt());
+        lockIfRequired(remove, text);
+        HBox row = methodRow(text, replace, remove);
         row.setAccessibleText(Messages.get("mfa.totp.activeAccessible", name));
         row.setId("totp-active");
         return row;
@@ -162,10 +164,25 @@ public final class MfaPane extends VBox {
         rename.setOnAction(event -> rename(passkey));
         Button remove = new Button(Messages.get("mfa.passkey.remove"));
         remove.setOnAction(event -> confirmPasskeyRemoval(passkey));
+        lockIfRequired(remove, text);
         HBox row = methodRow(text, rename, remove);
         row.getStyleClass().add("passkey-row");
         row.setAccessibleText(Messages.get("mfa.passkey.accessible", name, type));
         return row;
+    }
+
+    /**
+     * Disables removal of the only method when the portal requires a second step, and says
+     * why, rather than letting the user find out after typing their password.
+     */
+    private void lockIfRequired(Button remove, VBox text) {
+        if (account.mfaRequired() && account.methodCount() == 1) {
+            remove.setDisable(true);
+            Label reason = new Label(Messages.get("mfa.requiredByPolicy"));
+            reason.setWrapText(true);
+            reason.getStyleClass().add("hint");
+            text.getChildren().add(reason);
+        }
     }
 
     private VBox adviceBox() {

@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -79,7 +80,9 @@ final class RemoveMethodDialog extends Dialog<Boolean> {
             content.getChildren().add(confirmLast);
         }
         content.getChildren().add(status);
+        status.setMaxWidth(440);
         getDialogPane().setContent(content);
+        getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
 
         ButtonType remove = new ButtonType(Messages.get("remove.confirm"),
                 ButtonBar.ButtonData.OK_DONE);

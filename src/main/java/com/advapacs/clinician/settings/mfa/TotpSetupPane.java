@@ -105,18 +105,20 @@ public final class TotpSetupPane extends VBox {
         codeLabel.setLabelFor(codeField);
         codeLabel.setMnemonicParsing(true);
         codeField.setAccessibleText(Messages.get("totp.code.accessible"));
-        codeField.setOnComplete(code -> register());
+        // No automatic submission here: the device name comes after the code.
+        codeField.setOnComplete(code -> nameField.requestFocus());
+        codeField.setOnAction(event -> register());
         Label nameLabel = new Label(Messages.get("totp.name.label"));
         nameLabel.setLabelFor(nameField);
         nameLabel.setMnemonicParsing(true);
         nameField.setPromptText(Messages.get("totp.name.prompt"));
         nameField.setPrefColumnCount(18);
-        nameField.setOnAction(event -> codeField.requestFocus());
+        nameField.setOnAction(event -> register());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
-        form.addRow(0, nameLabel, nameField);
-        form.addRow(1, codeLabel, codeField);
+        form.addRow(0, codeLabel, codeField);
+        form.addRow(1, nameLabel, nameField);
         form.setPadding(new Insets(0, 0, 0, 22));
 
         registerButton.getStyleClass().add("primary");
@@ -165,7 +167,7 @@ public final class TotpSetupPane extends VBox {
                 started.periodSeconds()));
         copyButton.setDisable(false);
         LOG.info("Authenticator app setup started for {}", portal.email());
-        nameField.requestFocus();
+        codeField.requestFocus();
     }
 
     private void showStartFailure(Throwable failure) {
@@ -234,8 +236,11 @@ public final class TotpSetupPane extends VBox {
     private void setWorking(boolean value) {
         working = value;
         busy.setVisible(value);
-        codeField.setDisable(value);
-        nameField.setDisable(value);
+        // Read-only rather than disabled, so focus stays in place and a quick Enter cannot
+        // land on Cancel.
+        codeField.setEditable(!value);
+        nameField.setEditable(!value);
+        cancelButton.setDisable(value);
         updateButtons();
     }
 
