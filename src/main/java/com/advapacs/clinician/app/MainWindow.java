@@ -4,6 +4,7 @@ import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.SettingsWindow;
 import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
+import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Styles;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -64,6 +65,7 @@ final class MainWindow {
         Scene scene = new Scene(root, 1200, 800);
         Styles.apply(scene);
         stage.setScene(scene);
+        AppIcons.apply(stage);
         stage.setTitle(Messages.get("main.title", portal.email()));
         stage.setOnCloseRequest(event -> Platform.exit());
     }

@@ -4,6 +4,7 @@ import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PasskeyCeremony;
 import com.advapacs.clinician.portal.PasskeyRegistration;
 import com.advapacs.clinician.portal.PortalSession;
+import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Background;
 import com.advapacs.clinician.ui.Styles;
 import com.advapacs.clinician.webauthn.ClientData;
@@ -55,6 +56,7 @@ final class AddPasskeyWindow {
         Scene scene = new Scene(root, 580, 480);
         Styles.apply(scene);
         stage.setScene(scene);
+        AppIcons.apply(stage);
         stage.setOnHidden(event -> steps.stop());
     }
 

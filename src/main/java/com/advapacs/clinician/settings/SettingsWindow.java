@@ -4,6 +4,7 @@ import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.mfa.MfaPane;
 import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
+import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Styles;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -72,6 +73,7 @@ public final class SettingsWindow {
             }
         });
         stage.setScene(scene);
+        AppIcons.apply(stage);
         navigation.getSelectionModel().select(Section.MFA);
     }
 

@@ -11,6 +11,7 @@ import com.advapacs.clinician.portal.PortalProblem;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.portal.SignInResult;
 import com.advapacs.clinician.settings.mfa.TotpSetupPane;
+import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Background;
 import com.advapacs.clinician.ui.Styles;
 import java.util.Arrays;
@@ -52,6 +53,7 @@ public final class SignInWindow {
         Scene scene = new Scene(root, 560, 620);
         Styles.apply(scene);
         stage.setScene(scene);
+        AppIcons.apply(stage);
         stage.setMinWidth(420);
         stage.setMinHeight(480);
     }
