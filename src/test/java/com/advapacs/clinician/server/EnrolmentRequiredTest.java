@@ -48,6 +48,8 @@ class EnrolmentRequiredTest {
         assertTrue(body.path("mfaRequired").asBoolean());
         assertEquals("enrolment", body.path("sessionScope").asString());
         assertEquals("none", body.path("totp").path("state").asString());
+        assertEquals("[]", body.path("passkeys").toString());
+        assertEquals("[]", body.path("methods").toString());
     }
 
     @Test
@@ -56,6 +58,8 @@ class EnrolmentRequiredTest {
                 "{\"password\":\"x\"}", enrolmentToken);
         assertEquals(403, remove.status(), remove.toString());
         assertEquals("enrolment_required", remove.errorCode());
+        assertEquals("Set up two-step verification with an authenticator app or a security key"
+                + " before continuing.", remove.json().path("error").path("message").asString());
 
         ApiResponse page = portal.client().get("/clinician", enrolmentToken);
         assertEquals(403, page.status());

@@ -44,6 +44,11 @@ class OpenApiDocumentTest {
                 "/api/v1/sign-in/totp", "/api/v1/sign-out", "/api/v1/me",
                 "/api/v1/mfa/totp/enrolments", "/api/v1/mfa/totp/enrolments/{enrolmentId}/confirm",
                 "/api/v1/mfa/totp/enrolments/{enrolmentId}", "/api/v1/mfa/totp/remove",
+                "/api/v1/sign-in/passkey/options", "/api/v1/sign-in/passkey",
+                "/api/v1/mfa/passkeys/registrations",
+                "/api/v1/mfa/passkeys/registrations/{registrationId}/finish",
+                "/api/v1/mfa/passkeys", "/api/v1/mfa/passkeys/{id}",
+                "/api/v1/mfa/passkeys/{id}/remove",
                 "/clinician", "/assets/clinician.css", "/openapi.yaml")) {
             assertTrue(document.contains("\n  " + path + ":\n"), path);
         }
@@ -53,7 +58,9 @@ class OpenApiDocumentTest {
                 "too_many_attempts", "invalid_code", "code_reused", "factor_locked",
                 "mfa_token_invalid", "enrolment_not_found", "invalid_password",
                 "totp_not_enrolled", "mfa_required_by_policy", "server_error", "bad_request",
-                "headers_too_large")) {
+                "headers_too_large", "last_method_confirmation_required", "passkey_invalid",
+                "passkey_already_registered", "registration_not_found", "passkey_not_found",
+                "passkey_not_recognised", "assertion_not_found")) {
             assertTrue(document.contains("`" + code + "`"), code);
         }
     }

@@ -25,7 +25,8 @@ class PortalServerMainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--port", "--bind", "--database", "--add-user",
                 "--display-name", "--organisation", "--require-mfa",
-                "--require-mfa-for-organisation"}) {
+                "--require-mfa-for-organisation", "--rp-id", "--origin", "--user-verification",
+                "--attestation"}) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -87,7 +88,28 @@ class PortalServerMainTest {
                 folder.resolve("portal").toString()));
         String message = out.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("listening on http://127.0.0.1:"), message);
+        assertTrue(message.matches("(?s).*Passkeys: RP ID localhost, origin"
+                + " http://localhost:[1-9][0-9]*, user verification preferred, attestation"
+                + " none.*"), message);
         assertTrue(err.toString(StandardCharsets.UTF_8).isEmpty(), "no warning for loopback");
+    }
+
+    @Test
+    void servePrintsPasskeySettings() {
+        assertEquals(0, run("", "--port", "0", "--database", folder.resolve("portal").toString(),
+                "--rp-id", "example.org", "--origin", "https://portal.example.org",
+                "--user-verification", "required", "--attestation", "direct"));
+        String message = out.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("Passkeys: RP ID example.org, origin"
+                + " https://portal.example.org, user verification required, attestation"
+                + " direct"), message);
+    }
+
+    @Test
+    void invalidOriginIsUsageError() {
+        assertEquals(2, run("", "--origin", "ftp://localhost"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("Invalid origin \"ftp://localhost\""), message);
     }
 
     @Test

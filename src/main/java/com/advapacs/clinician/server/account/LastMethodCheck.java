@@ -10,7 +10,7 @@ import java.sql.SQLException;
 
 /**
  * Guards the removal of an MFA method. An account's methods are its active TOTP factor and its
- * passkeys; removing the last one needs explicit confirmation, and is refused while the user's
+ * passkeys. Removing the last one needs explicit confirmation, and is rejected while the user's
  * flag or organisation policy requires MFA.
  */
 final class LastMethodCheck {

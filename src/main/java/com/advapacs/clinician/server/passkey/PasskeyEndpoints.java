@@ -90,7 +90,7 @@ public final class PasskeyEndpoints {
                 return id;
             }
         } catch (IllegalArgumentException e) {
-            // Reported below like an id that belongs to nobody.
+            // Reported below like an id that matches no passkey.
         }
         throw ApiErrors.passkeyNotFound();
     }

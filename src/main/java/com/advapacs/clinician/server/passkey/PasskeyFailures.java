@@ -84,46 +84,56 @@ public final class PasskeyFailures {
             return new Failure(UNREADABLE, "The security key's response could not be read."
                     + " Try again, or use another security key.");
         }
+
         if (failure instanceof InconsistentClientDataTypeException) {
             return new Failure("wrong_ceremony", "The security key's response was for a"
                     + " different step of signing in or adding a key. Try again.");
         }
+
         if (failure instanceof BadChallengeException
                 || failure instanceof MissingChallengeException) {
             return new Failure("challenge_mismatch", "The security key's response belongs to an"
                     + " earlier attempt. Try again.");
         }
+
         if (failure instanceof BadOriginException) {
             return new Failure("origin_mismatch",
                     "The security key's response was for a different website.");
         }
+
         if (failure instanceof CrossOriginException || failure instanceof BadTopOriginException) {
             return new Failure("cross_origin", "The security key's response came from a page"
                     + " embedded in another website.");
         }
+
         if (failure instanceof BadRpIdException) {
             return new Failure("rp_id_mismatch", "The security key signed for a different"
                     + " portal. Check the portal address in the app's settings and try again.");
         }
+
         if (failure instanceof UserNotPresentException) {
             return new Failure("user_not_present", "The security key did not confirm that you"
                     + " touched it. Touch the key when it flashes and try again.");
         }
+
         if (failure instanceof UserNotVerifiedException) {
             return new Failure("user_not_verified", "The security key did not check your PIN"
                     + " or fingerprint, which this portal requires. Set a PIN on the key and"
                     + " try again.");
         }
+
         if (failure instanceof NotAllowedAlgorithmException
                 || failure instanceof BadAlgorithmException) {
             return new Failure("algorithm_not_allowed", "The security key uses a signature"
                     + " type this portal does not accept. Use another security key.");
         }
+
         if (failure instanceof WebAuthnVerifier.AttestationNotRequestedException) {
             return new Failure("attestation_not_requested", "The security key sent proof of its"
                     + " make and model, which the portal did not ask for. Update the AdvaPACS"
                     + " app and try again.");
         }
+
         if (failure instanceof BadAttestationStatementException
                 || failure instanceof CertificateException
                 || failure instanceof BadAaguidException
@@ -131,23 +141,28 @@ public final class PasskeyFailures {
             return new Failure("attestation_invalid", "The security key's proof of its make and"
                     + " model is not valid. Use another security key.");
         }
+
         if (failure instanceof BadSignatureException) {
             return new Failure("bad_signature", "The security key's signature is not valid."
                     + " Try again, or use another sign-in method.");
         }
+
         if (failure instanceof CredentialIdTooLongException) {
             return new Failure("credential_id_too_long", "The security key's credential ID is"
                     + " longer than 1023 bytes. Use another security key.");
         }
+
         if (failure instanceof BadBackupEligibleFlagException
                 || failure instanceof IllegalBackupStateException) {
             return new Failure("backup_flags_invalid", "The security key reported backup flags"
                     + " that do not fit together. Try again, or use another security key.");
         }
+
         if (failure instanceof NotAllowedCredentialIdException) {
             return new Failure("credential_not_allowed", "This security key was not one of those"
                     + " the portal asked for. Use a key registered to your account.");
         }
+
         return new Failure("verification_failed", "The security key's response could not be"
                 + " verified. Try again, or use another sign-in method.");
     }

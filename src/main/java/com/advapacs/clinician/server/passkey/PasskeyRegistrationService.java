@@ -235,9 +235,9 @@ public final class PasskeyRegistrationService {
     }
 
     /**
-     * Returns the attachment when neither the response nor the request named one: a passkey
-     * that the client reports only as "internal" lives in the device, anything else is taken
-     * for a security key.
+     * Returns the attachment when neither the response nor the request named one. A passkey
+     * that the client reports only as "internal" lives in the device, and anything else is
+     * taken for a security key.
      */
     private static String guessAttachment(List<String> transports) {
         return transports.equals(List.of("internal")) ? "platform" : "cross-platform";

@@ -83,9 +83,9 @@ public final class PasskeySignInService {
     }
 
     /**
-     * Issues assertion options. With an MFA token they allow the user's passkeys and ask for
-     * user verification as configured; without one they allow any discoverable passkey and
-     * require user verification, because the passkey is then the only factor.
+     * Issues assertion options. With an MFA token, the options allow the user's passkeys and
+     * ask for user verification as configured. Without one, they allow any discoverable
+     * passkey and require user verification, because the passkey is then the only factor.
      *
      * @throws ApiException 401 mfa_token_invalid, 404 passkey_not_found when the account has no
      *     passkey, 429 too_many_attempts
@@ -188,7 +188,7 @@ public final class PasskeySignInService {
         });
         long userId = owner.passkey().userId();
 
-        // A discoverable credential names its user; it must be the passkey's owner.
+        // A discoverable credential names its user, who must be the passkey's owner.
         boolean handleRequired = passwordless;
         boolean handleMatches = response.userHandle() == null
                 ? !handleRequired

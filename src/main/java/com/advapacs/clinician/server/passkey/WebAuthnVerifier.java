@@ -71,10 +71,10 @@ public final class WebAuthnVerifier {
     }
 
     /**
-     * Parses and verifies a registration response against the challenge it must answer.
+     * Parses and verifies a registration response against the challenge issued for it.
      *
      * @throws com.webauthn4j.util.exception.WebAuthnException when the response cannot be read
-     *     or fails a check; {@link PasskeyFailures} turns it into an API error
+     *     or fails a check, which {@link PasskeyFailures} turns into an API error
      */
     public RegistrationData verifyRegistration(byte[] attestationObject, byte[] clientDataJson,
             RelyingParty relyingParty, byte[] challenge, boolean userVerificationRequired) {

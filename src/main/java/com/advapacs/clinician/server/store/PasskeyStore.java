@@ -49,7 +49,7 @@ public final class PasskeyStore {
     }
 
     /**
-     * Finds a passkey by credential id, whoever owns it. With {@code forUpdate} the row stays
+     * Finds a passkey by credential id, for any user. With {@code forUpdate} the row stays
      * locked until the transaction ends, which serialises sign-count updates.
      */
     public Optional<PasskeyRecord> find(Connection connection, byte[] credentialId,

@@ -1,6 +1,6 @@
 package com.advapacs.clinician.server.store;
 
-/** What a WebAuthn challenge was issued for. */
+/** Ceremony a WebAuthn challenge was issued for. */
 public enum WebAuthnCeremonyKind {
     REGISTRATION("registration"),
     ASSERTION("assertion");

@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param mfaTokenHash SHA-256 hash of the MFA token a second-factor assertion completes, or null
  * @param userVerification wire name of the user verification the options asked for
  * @param attachment authenticator attachment the registration asked for, or null
- * @param usedAt when a response was checked against the challenge, or null; a challenge is
- *     checked at most once, whatever the outcome
+ * @param usedAt when a response was checked against the challenge, or null. The services set
+ *     it before checking, so a challenge is checked at most once, whatever the outcome.
  */
 public record WebAuthnCeremonyRecord(
         String id,

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.server.passkey.AttestationPreference;
+import com.advapacs.clinician.server.passkey.PasskeySettings;
+import com.advapacs.clinician.server.passkey.RelyingParty;
+import com.advapacs.clinician.server.passkey.UserVerification;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,31 @@ class CommandLineParserTest {
     void localhostBindsLoopbackAddress() throws UsageException {
         assertEquals("127.0.0.1",
                 CommandLineParser.parse(List.of("--bind", "localhost")).bindAddress());
+    }
+
+    @Test
+    void passkeyDefaults() throws UsageException {
+        PasskeySettings passkeys = CommandLineParser.parse(List.of()).passkeys();
+        assertNull(passkeys.rpId());
+        assertNull(passkeys.origin());
+        assertEquals(UserVerification.PREFERRED, passkeys.userVerification());
+        assertEquals(AttestationPreference.NONE, passkeys.attestation());
+        RelyingParty resolved = passkeys.resolve(8080);
+        assertEquals("localhost", resolved.id());
+        assertEquals("http://localhost:8080", resolved.origin());
+        assertEquals("AdvaPACS", resolved.name());
+    }
+
+    @Test
+    void parsesPasskeyOptions() throws UsageException {
+        PasskeySettings passkeys = CommandLineParser.parse(List.of("--rp-id", "Example.ORG",
+                "--origin=HTTPS://portal.example.org:8443", "--user-verification", "required",
+                "--attestation", "direct")).passkeys();
+        assertEquals("example.org", passkeys.rpId());
+        assertEquals("https://portal.example.org:8443", passkeys.origin());
+        assertEquals(UserVerification.REQUIRED, passkeys.userVerification());
+        assertEquals(AttestationPreference.DIRECT, passkeys.attestation());
+        assertEquals("https://portal.example.org:8443", passkeys.resolve(1).origin());
     }
 
     @Test
@@ -71,6 +100,16 @@ class CommandLineParserTest {
         port with admin | --add-user a@b.org --display-name X --port 1 | only applies when serving
         flag with value | --require-mfa=yes | takes no value
         database with ; | --database a;b | Invalid database path "a;b"
+        rp id is an address | --rp-id 127.0.0.1 | Invalid RP ID "127.0.0.1"
+        rp id with port | --rp-id localhost:8080 | Invalid RP ID "localhost:8080"
+        rp id needs origin | --rp-id example.org | needs an origin too
+        origin on other domain | --rp-id example.org --origin https://example.com | is not on the RP ID example.org
+        origin on localhost only | --origin https://portal.example.org | is not on the RP ID localhost
+        origin with path | --origin http://localhost:8080/app | Invalid origin "http://localhost:8080/app"
+        origin without scheme | --origin localhost:8080 | Invalid origin "localhost:8080"
+        unknown verification | --user-verification always | Invalid user verification "always"
+        unknown attestation | --attestation indirect | Invalid attestation "indirect"
+        rp id with admin | --add-user a@b.org --display-name X --rp-id example.org | only applies when serving
         """)
     void rejectsInvalidArguments(String name, String args, String expected) {
         UsageException error = assertThrows(UsageException.class,

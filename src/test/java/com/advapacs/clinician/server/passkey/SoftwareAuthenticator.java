@@ -24,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A security key in software, holding one credential: a JDK key pair (P-256 or Ed25519),
- * authenticator data built byte by byte (WebAuthn Level 3, section 6.1), "none" or "packed"
- * self attestation, and the WebAuthn client's part, clientDataJSON and the JSON response forms.
- * Public fields change what the next ceremony sends, so tests can make each check fail.
+ * A security key in software with one credential, a JDK key pair (P-256 or Ed25519). It builds
+ * authenticator data byte by byte (WebAuthn Level 3, section 6.1) and "none" or "packed"
+ * attestation. It also does the WebAuthn client's part: clientDataJSON and the JSON response
+ * forms. Its fields change what the next ceremony sends, so tests can make each check fail.
  */
 final class SoftwareAuthenticator {
     static final byte FLAG_UP = 0x01;
@@ -50,7 +50,7 @@ final class SoftwareAuthenticator {
     boolean backedUp;
     /** Counter sent with the next response. */
     long signCount;
-    /** Added to {@link #signCount} after each assertion; 0 models a key without a counter. */
+    /** Increment of {@link #signCount} before each assertion. 0 models a key without a counter. */
     long counterStep = 1;
     String attestationFormat = "none";
     /**
@@ -98,8 +98,8 @@ final class SoftwareAuthenticator {
     }
 
     /**
-     * Answers {@code publicKey} creation options for {@code origin}, as a browser would:
-     * client data for the options' challenge and authenticator data for the options' RP ID.
+     * Builds the registration response to {@code publicKey} creation options for
+     * {@code origin}, as a browser would, with the options' challenge and RP ID.
      */
     ObjectNode register(JsonNode publicKey, String origin) {
         ClientData clientData = new ClientData("webauthn.create",
@@ -108,7 +108,7 @@ final class SoftwareAuthenticator {
                 Base64.getUrlDecoder().decode(publicKey.path("user").path("id").asString()));
     }
 
-    /** Answers a registration with the given client data, signing for {@code rpId}. */
+    /** Builds a registration response with the given client data, signing for {@code rpId}. */
     ObjectNode register(String rpId, ClientData clientData, byte[] user) {
         userHandle = user.clone();
         byte[] clientDataJson = clientData.json();
@@ -140,8 +140,9 @@ final class SoftwareAuthenticator {
     }
 
     /**
-     * Answers {@code publicKey} request options for {@code origin}; {@code discoverable} adds
-     * the user handle, as a key does for a passwordless sign-in.
+     * Builds the sign-in response to {@code publicKey} request options for {@code origin}.
+     * With {@code discoverable} it adds the user handle, as a key does for a passwordless
+     * sign-in.
      */
     ObjectNode authenticate(JsonNode publicKey, String origin, boolean discoverable) {
         ClientData clientData = new ClientData("webauthn.get",
@@ -149,7 +150,7 @@ final class SoftwareAuthenticator {
         return authenticate(publicKey.path("rpId").asString(), clientData, discoverable);
     }
 
-    /** Answers a sign-in with the given client data, signing for {@code rpId}. */
+    /** Builds a sign-in response with the given client data, signing for {@code rpId}. */
     ObjectNode authenticate(String rpId, ClientData clientData, boolean discoverable) {
         signCount += counterStep;
         byte[] clientDataJson = clientData.json();
