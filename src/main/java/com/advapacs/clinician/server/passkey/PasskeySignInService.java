@@ -117,6 +117,8 @@ public final class PasskeySignInService {
                     throw ApiErrors.noPasskeys();
                 }
             }
+            // NOTE: passwordless options need no credentials and are not failures, so only
+            // the start-up purge of expired rows bounds how many a client can create.
             ceremonies.insert(connection, new WebAuthnCeremonyRecord(id,
                     WebAuthnCeremonyKind.ASSERTION, userId, mfaTokenHash, challenge,
                     userVerification, null, now,
