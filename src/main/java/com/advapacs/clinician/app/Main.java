@@ -39,6 +39,9 @@ public final class Main {
         org.slf4j.LoggerFactory.getLogger(Main.class).info("AdvaPACS Clinician {} starting on "
                 + "Java {} ({})", version == null ? "(development build)" : version,
                 System.getProperty("java.version"), System.getProperty("os.name"));
+        if (options.selfCheck()) {
+            System.exit(SelfCheck.run(System.out, AppDirectories.forCurrentUser()));
+        }
         Application.launch(ClinicianApp.class, args);
     }
 }

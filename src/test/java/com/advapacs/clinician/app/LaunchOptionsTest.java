@@ -47,4 +47,19 @@ class LaunchOptionsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(List.of("--demo", "--portal", "https://x.example")));
     }
+
+    @Test
+    void selfCheckOption() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--self-check"));
+
+        assertTrue(options.selfCheck());
+        assertFalse(options.demo());
+    }
+
+    @Test
+    void selfCheckWithDemoIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of("--demo", "--self-check")));
+        assertTrue(e.getMessage().contains("--self-check"), e.getMessage());
+    }
 }
