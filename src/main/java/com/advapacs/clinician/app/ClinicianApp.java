@@ -92,7 +92,7 @@ public final class ClinicianApp extends Application {
                         ClientConfiguration.rememberPortalUrl(directories, used);
                     }
                 },
-                SecurityKeysFactory::create,
+                () -> SecurityKeysFactory.create(demoPortal != null),
                 this::diagnostics);
     }
 
@@ -100,7 +100,7 @@ public final class ClinicianApp extends Application {
         signedIn = session;
         signInWindow.hide();
         PasskeyEnrolmentFlow passkeys = new PasskeyEnrolmentFlow(session,
-                SecurityKeysFactory::create, PlatformAuthenticator.forThisComputer(),
+                () -> SecurityKeysFactory.create(demoPortal != null), PlatformAuthenticator.forThisComputer(),
                 this::diagnostics);
         mainWindow = new MainWindow(session, passkeys, this::signOut);
         mainWindow.show();

@@ -4,6 +4,10 @@ import com.advapacs.clinician.fido.DeviceSource;
 import com.advapacs.clinician.fido.HidDeviceSource;
 import com.advapacs.clinician.fido.UdpSimulatorSource;
 import com.advapacs.clinician.fido.jna.LibFido2Loader;
+import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
+import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
+import com.advapacs.clinician.fido.virtual.VirtualDeviceSource;
+import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.fido.jna.LibFido2UnavailableException;
 import com.advapacs.clinician.passkey.LibFido2SecurityKeys;
 import com.advapacs.clinician.passkey.SecurityKeys;
@@ -16,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the app's access to security keys: the USB keys libfido2 finds, firmware
- * simulators when the developer option names them, and any {@link DeviceSource} registered
- * through {@link ServiceLoader}, which only the test class path provides (virtual keys).
+ * simulators when the developer option names them, any {@link DeviceSource} registered
+ * through {@link ServiceLoader}, which only the test class path provides, and in demo mode
+ * (unless such a source is registered) one virtual key, named as such, so that passkeys can
+ * be tried without a real key.
  */
 final class SecurityKeysFactory {
 
@@ -26,8 +32,10 @@ final class SecurityKeysFactory {
     private SecurityKeysFactory() {
     }
 
+    private static VirtualAuthenticator demoKey;
+
     /** Returns the keys, or null when libfido2 cannot be loaded. */
-    static SecurityKeys create() {
+    static SecurityKeys create(boolean demo) {
         try {
             LibFido2Loader.load();
         } catch (LibFido2UnavailableException e) {
@@ -37,11 +45,29 @@ final class SecurityKeysFactory {
         List<DeviceSource> sources = new ArrayList<>();
         sources.add(new HidDeviceSource());
         sources.add(UdpSimulatorSource.fromSystemProperty());
+        boolean registered = false;
         for (DeviceSource extra : ServiceLoader.load(DeviceSource.class)) {
             LOG.info("Security keys also come from {}", extra.getClass().getName());
             sources.add(extra);
+            registered = true;
+        }
+        // Registered sources are the tests' own virtual keys, which replace the demo key.
+        if (demo && !registered) {
+            sources.add(new VirtualDeviceSource().add(demoKey()));
         }
         return new LibFido2SecurityKeys(sources);
+    }
+
+    /**
+     * The demo key, one per app run. It keeps its passkeys in memory only, so they are gone
+     * when the app closes, while the demo portal still lists them.
+     */
+    private static synchronized VirtualAuthenticator demoKey() {
+        if (demoKey == null) {
+            demoKey = new VirtualAuthenticator(new AuthenticatorConfig()
+                    .product(Messages.get("passkey.demoKey")));
+        }
+        return demoKey;
     }
 
     /** Describes the loaded libfido2 for diagnostics, or why it is missing. */
