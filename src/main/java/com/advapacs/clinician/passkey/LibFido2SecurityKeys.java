@@ -136,8 +136,10 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
             }
             RegistrationResult result = RegistrationCeremony.makeCredential(device,
                     request.build(), pin);
+            byte[] attestation = "none".equals(options.attestation())
+                    ? result.anonymousAttestationObject() : result.attestationObject();
             return ResponseJson.registration(result.credentialId(), clientData,
-                    result.attestationObject(), result.authenticatorData(),
+                    attestation, result.authenticatorData(),
                     List.of(transport(device)), "cross-platform", residentKey);
         }
 

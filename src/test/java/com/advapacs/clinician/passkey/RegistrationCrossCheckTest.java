@@ -79,6 +79,7 @@ class RegistrationCrossCheckTest {
                 webAuthn.parseRegistrationResponseJSON(registration.toString()),
                 new RegistrationParameters(server(challenge), null, true, true));
         assertNotNull(registered.getAttestationObject());
+        assertEquals("none", registered.getAttestationObject().getFormat());
         assertEquals(registration.get("id").asString(), Base64Url.encode(registered
                 .getAttestationObject().getAuthenticatorData().getAttestedCredentialData()
                 .getCredentialId()));
