@@ -60,6 +60,11 @@ public final class SignInWindow {
 
     /** Shows the password step, with {@code notice} (may be null) as an information line. */
     public void show(String email, String notice) {
+        if (stage.isShowing() && stage.getWidth() > 700) {
+            // Back from the wider enrolment step: return to the password step's size.
+            stage.setWidth(580);
+            stage.setHeight(660);
+        }
         passwordStep = new PasswordStep(settings.portalAddress(), settings.addressLocked(),
                 email, settings.demoAccount());
         passwordStep.signInButton.setOnAction(event -> submitPassword());
@@ -190,6 +195,7 @@ public final class SignInWindow {
         step.codeField.setOnComplete(code -> verify.run());
         step.verifyButton.setOnAction(event -> verify.run());
         step.backButton.setOnAction(event -> show(email, null));
+        step.codeField.setOnEscape(step.backButton::fire);
         setStep(step, "signin.title.code");
         step.codeField.requestFocus();
     }

@@ -59,6 +59,19 @@ public final class CodeField extends TextField {
         onComplete.accept(code);
     }
 
+    /**
+     * Runs {@code action} on Escape. A text field with a formatter consumes Escape itself,
+     * so without this the window's Cancel button would never see it.
+     */
+    public void setOnEscape(Runnable action) {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                event.consume();
+                action.run();
+            }
+        });
+    }
+
     public boolean isComplete() {
         return getText().length() == LENGTH;
     }

@@ -129,6 +129,7 @@ public final class TotpSetupPane extends VBox {
         cancelButton.setMnemonicParsing(true);
         cancelButton.setCancelButton(true);
         cancelButton.setOnAction(event -> cancel());
+        codeField.setOnEscape(cancelButton::fire);
         busy.setVisible(false);
         busy.setPrefSize(22, 22);
         Region spacer = new Region();
