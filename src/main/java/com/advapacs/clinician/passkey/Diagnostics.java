@@ -19,7 +19,7 @@ import javafx.stage.Window;
  * What support needs to know about a failed passkey step, and the Get help window that
  * shows the support contact and copies the summary.
  *
- * <p>The summary holds versions, the key's model, AAGUID, firmware and transport, the
+ * <p>The summary contains versions, the key's model, AAGUID, firmware and transport, the
  * failing step and its error code. It never holds a PIN, token, code or user secret: none
  * of them is ever passed to this class.
  */
@@ -58,7 +58,7 @@ public final class Diagnostics {
         }
     }
 
-    /** The exception to show when libfido2 cannot be loaded. */
+    /** Creates the exception to show when libfido2 cannot be loaded. */
     FidoException libraryProblem() {
         return FidoException.of(FidoProblem.LIBRARY_MISSING, libraryVersion.get());
     }

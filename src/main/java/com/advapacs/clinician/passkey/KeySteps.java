@@ -316,7 +316,7 @@ final class KeySteps {
         }
     }
 
-    /** The user-facing message for a failure of any step. */
+    /** Returns the user-facing message for a failure of any step. */
     static String message(Throwable failure) {
         if (failure instanceof FidoException e) {
             return e.userMessage();

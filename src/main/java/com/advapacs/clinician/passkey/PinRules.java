@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
- * The rules a new PIN must meet before it is sent to a key (CTAP 2.1, section 6.5.5.7):
- * at least the key's minimum length in Unicode code points, at most 63 bytes of UTF-8,
- * compared after NFC normalisation so that the same PIN typed on another system matches.
+ * The rules a new PIN must meet before it is sent to a key (CTAP 2.1, section 6.5.5.7).
+ * It needs at least the key's minimum length in Unicode code points and at most 63 bytes
+ * of UTF-8. Both are measured after NFC normalisation, so that the same PIN typed on
+ * another system matches.
  */
 final class PinRules {
 

@@ -26,7 +26,7 @@ public final class SecurityKeySignIn {
     private final KeySteps steps;
     private final Runnable onCancel;
 
-    /** The key's answer for one account and the portal ceremony it belongs to. */
+    /** The key's assertions and the portal ceremony they belong to. */
     private record Answer(String ceremonyId, List<SecurityKeys.Assertion> assertions) {
     }
 

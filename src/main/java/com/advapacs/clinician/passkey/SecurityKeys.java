@@ -9,8 +9,8 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the passkey screens need from security keys. Every method blocks, so call them from
- * a background thread; {@link Key#cancel()} may be called from any thread.
+ * Access to security keys for the passkey screens. Every method blocks, so call them from
+ * a background thread. {@link Key#cancel()} may be called from any thread.
  */
 public interface SecurityKeys {
 
@@ -18,7 +18,7 @@ public interface SecurityKeys {
     List<KeySummary> present() throws FidoException;
 
     /**
-     * Opens the one key present, or, when several are, asks each to blink and returns the
+     * Opens the one key present, or, when several are, makes each blink and returns the
      * one the user touches within {@code wait}.
      */
     Key select(List<KeySummary> keys, Duration wait) throws FidoException;
@@ -60,7 +60,7 @@ public interface SecurityKeys {
     }
 
     /**
-     * What the screens show and decide with.
+     * Key facts the screens show and decide with.
      *
      * @param pinSet whether a PIN is set on the key
      * @param minPinLength the key's minimum PIN length in Unicode code points

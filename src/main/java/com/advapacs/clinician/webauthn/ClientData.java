@@ -36,7 +36,7 @@ public record ClientData(byte[] json) {
         return new ClientData(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The portal's origin: scheme, host and port, with the port left out when default. */
+    /** Returns the portal's origin: scheme, host and port, leaving out a default port. */
     public static String origin(PortalAddress portal) {
         String scheme = portal.url().scheme();
         int port = portal.url().port();

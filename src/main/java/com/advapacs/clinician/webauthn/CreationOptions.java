@@ -5,7 +5,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the portal asks of a new passkey: a {@code PublicKeyCredentialCreationOptionsJSON}
+ * The portal's requirements for a new passkey: a {@code PublicKeyCredentialCreationOptionsJSON}
  * (WebAuthn Level 3, section 5.1.3 and its JSON form), read and checked.
  *
  * @param rpId the RP ID after {@link RelyingPartyCheck}

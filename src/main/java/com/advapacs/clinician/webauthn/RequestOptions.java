@@ -5,7 +5,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the portal asks for a sign-in with a passkey: a
+ * The portal's request for a sign-in with a passkey: a
  * {@code PublicKeyCredentialRequestOptionsJSON} (WebAuthn Level 3, section 5.1.4), read and
  * checked. An empty allow list means any discoverable credential of the RP (passwordless).
  */

@@ -6,7 +6,7 @@ package com.advapacs.clinician.webauthn;
  */
 public final class WebAuthnException extends Exception {
 
-    /** Which rule failed. */
+    /** The rule that failed. */
     public enum Reason {
         RP_ID_REJECTED,
         INVALID_OPTIONS,
