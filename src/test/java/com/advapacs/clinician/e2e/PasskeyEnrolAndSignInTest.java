@@ -97,6 +97,8 @@ class PasskeyEnrolAndSignInTest {
         ui.click("Sign out");
         ui.waitForText("#sign-in-status", "You have signed out.");
         ui.click("#sign-in-with-key");
+        ui.waitFor("#key-pin");
+        Screenshots.save(ui, ui.<Node>waitFor("#key-pin").getScene(), "35-passwordless-pin");
         ui.fill("#key-pin", PIN);
         ui.type(KeyCode.ENTER);
         touchWhenAsked(3);

@@ -2,6 +2,8 @@ package com.advapacs.clinician.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
+import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,6 +66,25 @@ class RequiredEnrolmentTest {
         ui.fill("#totp-code", phone.codeAt(Instant.now()));
         ui.type(KeyCode.ENTER);
         assertEquals(EMAIL, ui.<MenuButton>waitFor("#user-menu").getText());
+    }
+
+    @Test
+    void securityKeyInsteadOfApp() throws Exception {
+        VirtualAuthenticator key = new VirtualAuthenticator(new AuthenticatorConfig());
+        PluggedKeys.plugIn(key);
+        try {
+            signIn();
+            ui.click("#enrol-with-key");
+            ui.clickButton("#passkey-choose", "Next");
+            ui.waitFor("#passkey-name");
+            ui.clickButton("#passkey-name-sheet", "Done");
+
+            assertEquals(EMAIL, ui.<MenuButton>waitFor("#user-menu").getText());
+            assertEquals(1, key.credentialCount());
+        } finally {
+            PluggedKeys.unplugAll();
+            key.close();
+        }
     }
 
     private void signIn() {
