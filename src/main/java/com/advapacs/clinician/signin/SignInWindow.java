@@ -60,7 +60,7 @@ public final class SignInWindow {
 
     /** Shows the password step, with {@code notice} (may be null) as an information line. */
     public void show(String email, String notice) {
-        if (stage.isShowing() && stage.getWidth() > 700) {
+        if (stage.getWidth() > 700) {
             // Back from the wider enrolment step: return to the password step's size.
             stage.setWidth(580);
             stage.setHeight(660);
