@@ -2,6 +2,7 @@ package com.advapacs.clinician.server;
 
 import com.advapacs.clinician.server.http.ApiErrors;
 import com.advapacs.clinician.server.http.ApiException;
+import com.advapacs.clinician.server.http.JsonBodyReader;
 import com.advapacs.clinician.server.http.JsonErrorHandler;
 import com.advapacs.clinician.server.http.JsonResponder;
 import io.javalin.Javalin;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class PortalHttp {
     private static final Logger LOG = LoggerFactory.getLogger(PortalHttp.class);
     private static final String OPENAPI_RESOURCE = "server/openapi.yaml";
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private PortalHttp() {
     }
@@ -38,6 +41,7 @@ final class PortalHttp {
                     ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis)));
             JavalinDefaultRoutingApi routes = config.routes;
             routes.before(PortalHttp::addCommonHeaders);
+            routes.beforeMatched("/api/*", PortalHttp::rejectNonJsonBodies);
             routes.get("/api/v1/health", ctx -> responder.respond(ctx, 200,
                     Map.of("status", "ok", "version", PortalVersion.current())));
             routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml")
@@ -52,6 +56,16 @@ final class PortalHttp {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
+    }
+
+    /**
+     * Rejects a non-JSON body before the session, password or any state is looked at, so a
+     * form or text/plain post from a web page cannot use up sign-in attempts.
+     */
+    private static void rejectNonJsonBodies(Context ctx) {
+        if (BODY_METHODS.contains(ctx.method().name())) {
+            JsonBodyReader.rejectNonJson(ctx);
+        }
     }
 
     private static void registerErrors(JavalinDefaultRoutingApi routes, JsonResponder responder) {
