@@ -1,0 +1,140 @@
+package com.advapacs.clinician.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Moves the native libraries out of the JavaFX and JNA jars for the installer.
+ *
+ * <p>JavaFX 21's {@code NativeLibLoader} first looks for its libraries in the folder of the
+ * javafx-graphics jar on Linux and macOS ({@code ../bin} from it on Windows), and only then
+ * unpacks them from the jar into {@code ~/.openjfx/cache} at each start. JNA loads its
+ * {@code jnidispatch} library from {@code jna.boot.library.path} when set. Unpacking both
+ * beside the jars, and dropping them from the jars, saves that work and the space of a second
+ * copy.
+ */
+public final class JarNatives {
+
+    private static final List<String> NATIVE_SUFFIXES =
+            List.of(".so", ".dll", ".dylib", ".jnilib", ".a");
+
+    private JarNatives() {
+    }
+
+    /**
+     * Copies {@code jar} to {@code jarOut} without native libraries and unpacks those that
+     * this platform loads into {@code nativeOut}: JavaFX's, at the jar's root, and JNA's in
+     * {@code com/sun/jna/JNA_PLATFORM/}. Returns the names of the unpacked files.
+     */
+    public static List<String> split(Path jar, Path jarOut, Path nativeOut, String jnaPlatform)
+            throws IOException {
+        Files.createDirectories(nativeOut);
+        List<String> unpacked = new ArrayList<>();
+        String jnaFolder = "com/sun/jna/" + jnaPlatform + "/";
+        copy(jar, jarOut, entry -> !isNative(entry.getName()), (zip, entry) -> {
+            String name = entry.getName();
+            boolean atRoot = !name.contains("/");
+            boolean jnaForThisPlatform = name.startsWith(jnaFolder)
+                    && name.indexOf('/', jnaFolder.length()) < 0;
+            if (isNative(name) && (atRoot || jnaForThisPlatform)) {
+                String fileName = name.substring(name.lastIndexOf('/') + 1);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, nativeOut.resolve(fileName),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                unpacked.add(fileName);
+            }
+        });
+        return unpacked;
+    }
+
+    /**
+     * Copies {@code jar} without its {@code module-info.class} files, so that jdeps analyses
+     * a modular jar on the class path, as the app runs it, instead of resolving its module.
+     */
+    public static void copyWithoutModuleInfo(Path jar, Path jarOut) throws IOException {
+        copy(jar, jarOut, entry -> !entry.getName().endsWith("module-info.class"),
+                (zip, entry) -> { });
+    }
+
+    static boolean isNative(String entryName) {
+        String name = entryName.toLowerCase(Locale.ROOT);
+        return !name.endsWith("/") && NATIVE_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /** Visits an entry of the source jar; may read it from the open zip file. */
+    private interface EntryVisitor {
+        void visit(ZipFile zip, ZipEntry entry) throws IOException;
+    }
+
+    private static void copy(Path jar, Path jarOut, Predicate<ZipEntry> keep,
+            EntryVisitor visitor) throws IOException {
+        Files.createDirectories(jarOut.toAbsolutePath().getParent());
+        try (ZipFile zip = new ZipFile(jar.toFile());
+                OutputStream file = Files.newOutputStream(jarOut);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                visitor.visit(zip, entry);
+                if (!keep.test(entry)) {
+                    continue;
+                }
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(entry.getTime());
+                out.putNextEntry(copy);
+                try (InputStream in = zip.getInputStream(entry)) {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * Command line for {@code scripts/packaging-steps.sh}:
+     * {@code split JNA_PLATFORM JAR_OUT_DIR NATIVE_OUT_DIR JAR...} or
+     * {@code plain JAR_OUT_DIR JAR...}. Output jars keep their file names.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length >= 4 && args[0].equals("split")) {
+            Path jarOut = Path.of(args[2]);
+            Path nativeOut = Path.of(args[3]);
+            for (int i = 4; i < args.length; i++) {
+                Path jar = Path.of(args[i]);
+                List<String> unpacked = split(jar, jarOut.resolve(jar.getFileName()), nativeOut,
+                        args[1]);
+                if (!unpacked.isEmpty()) {
+                    System.out.println(jar.getFileName() + ": " + String.join(" ", unpacked));
+                }
+            }
+        } else if (args.length >= 2 && args[0].equals("plain")) {
+            Path jarOut = Path.of(args[1]);
+            List.of(args).subList(2, args.length).forEach(name -> {
+                Path jar = Path.of(name);
+                try {
+                    copyWithoutModuleInfo(jar, jarOut.resolve(jar.getFileName()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } else {
+            System.err.println("Usage: JarNatives split JNA_PLATFORM JAR_OUT_DIR NATIVE_OUT_DIR "
+                    + "JAR... | plain JAR_OUT_DIR JAR...");
+            System.exit(2);
+        }
+    }
+}
