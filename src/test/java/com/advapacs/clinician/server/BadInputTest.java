@@ -221,6 +221,15 @@ class BadInputTest {
                 "/api/v1/mfa/totp/enrolments/x/confirm",
                 "{\"code\":\"123456\",\"name\":\"   \"}", token);
         assertError(blankName, 400, "invalid_field");
+
+        for (String name : new String[] {"phone\\u202E", "\\u2066phone", "phone\\u200F",
+                "phone\\uD800", "\\uDC00phone", "phone\\u0000", "phone\\u2028two"}) {
+            ApiResponse invalid = portal.client().postJson(
+                    "/api/v1/mfa/totp/enrolments/x/confirm",
+                    "{\"code\":\"123456\",\"name\":\"" + name + "\"}", token);
+            assertError(invalid, 400, "invalid_field");
+            assertEquals("name", invalid.json().path("error").path("field").asString(), name);
+        }
     }
 
     @Test

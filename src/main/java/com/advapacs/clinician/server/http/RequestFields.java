@@ -110,24 +110,30 @@ public final class RequestFields {
     }
 
     /**
-     * Returns an optional display label, trimmed: 1..{@code maxLength} characters without
-     * control characters.
+     * Returns an optional display label, trimmed: 1..{@code maxLength} UTF-16 code units
+     * without control characters, line separators, bidirectional formatting characters or
+     * unpaired surrogates. Absent and null both count as not given.
      */
     public Optional<String> optionalLabel(String name, int maxLength) {
         Optional<String> value = optionalString(name).map(String::strip);
         if (value.isPresent()) {
             String label = value.get();
-            if (label.isEmpty() || label.length() > maxLength || hasControlCharacter(label)) {
+            if (label.isEmpty() || label.length() > maxLength) {
                 throw ApiErrors.invalidField(path(name), "The field \"" + path(name)
                         + "\" must be 1 to " + maxLength + " characters of text.");
+            }
+            if (hasForbiddenLabelCharacter(label)) {
+                throw ApiErrors.invalidField(path(name), "The field \"" + path(name)
+                        + "\" must not contain control characters, text direction marks or"
+                        + " invalid Unicode.");
             }
         }
         return value;
     }
 
     /**
-     * Returns a required label, trimmed: 1..{@code maxLength} characters without control
-     * characters.
+     * Returns a required label, trimmed, with the rules of {@link #optionalLabel}. Null
+     * counts as an invalid value.
      */
     public String label(String name, int maxLength) {
         if (!object.has(name)) {
@@ -235,5 +241,31 @@ public final class RequestFields {
 
     private static boolean hasControlCharacter(String value) {
         return value.chars().anyMatch(Character::isISOControl);
+    }
+
+    /**
+     * Returns whether {@code value} contains a control character (C0, DEL or C1), a line or
+     * paragraph separator, an unpaired UTF-16 surrogate, or a bidirectional formatting
+     * character (Unicode Standard Annex #9), which can make a name display as other text.
+     */
+    private static boolean hasForbiddenLabelCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || isForbiddenInLabel(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isForbiddenInLabel(char c) {
+        return Character.isISOControl(c)
+                || c == '\u2028' || c == '\u2029'
+                || c == '\u200E' || c == '\u200F' || c == '\u061C'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069');
     }
 }

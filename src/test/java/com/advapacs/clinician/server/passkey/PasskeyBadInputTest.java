@@ -70,6 +70,8 @@ class PasskeyBadInputTest {
         transport with comma | {"credential":{ID_FIELDS,"response":{"clientDataJSON":"AAAA","attestationObject":"AAAA","transports":["usb,nfc"]}}} | invalid_field | credential.response.transports
         unknown attachment | {"credential":{ID_FIELDS,"authenticatorAttachment":"usb",RESPONSE}} | invalid_field | credential.authenticatorAttachment
         name too long | {"credential":{ID_FIELDS,RESPONSE},"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"} | invalid_field | name
+        name with bidi override | {"credential":{ID_FIELDS,RESPONSE},"name":"key\\u202Eyek"} | invalid_field | name
+        name with lone surrogate | {"credential":{ID_FIELDS,RESPONSE},"name":"key\\uDFFF"} | invalid_field | name
         """)
     void finishRejectsShape(String name, String body, String code, String field) {
         ApiResponse response = api.finish(token, ID, expand(body));

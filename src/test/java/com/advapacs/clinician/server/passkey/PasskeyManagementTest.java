@@ -59,6 +59,10 @@ class PasskeyManagementTest {
         assertEquals("Blue key on my desk", api.list(token).get(0).path("name").asString());
         assertEquals(200, api.rename(token, key.credentialIdText(),
                 "{\"name\":\"" + "é".repeat(64) + "\"}").status(), "64 characters fit");
+        ApiResponse emoji = api.rename(token, key.credentialIdText(),
+                "{\"name\":\"Key \\uD83D\\uDD11\"}");
+        assertEquals(200, emoji.status(), "a surrogate pair is one character: " + emoji);
+        assertEquals("Key \uD83D\uDD11", emoji.json().path("name").asString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,6 +72,12 @@ class PasskeyManagementTest {
         blank name | {"name":"   "} | invalid_field
         number | {"name":5} | invalid_field
         control character | {"name":"key\\u0007"} | invalid_field
+        right-to-left override | {"name":"key\\u202Eyek"} | invalid_field
+        isolate | {"name":"key\\u2067yek"} | invalid_field
+        left-to-right mark | {"name":"key\\u200E"} | invalid_field
+        Arabic letter mark | {"name":"key\\u061C"} | invalid_field
+        lone high surrogate | {"name":"key\\uD800"} | invalid_field
+        lone low surrogate | {"name":"key\\uDC00 two"} | invalid_field
         65 characters | {"name":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"} | invalid_field
         """)
     void renameRejectsInvalidName(String name, String body, String code) {
