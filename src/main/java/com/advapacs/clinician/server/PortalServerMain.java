@@ -103,7 +103,7 @@ public final class PortalServerMain {
     private static int requireMfa(PortalCommand command, Path databasePath, PrintStream out) {
         try (Database database = Database.open(databasePath)) {
             administration(database).setOrganisationMfaRequired(command.organisation(), true);
-            out.println("Two-step verification is now required for every member of "
+            out.println("A second sign-in step is now required for every member of "
                     + command.organisation() + ".");
         }
         return EXIT_OK;

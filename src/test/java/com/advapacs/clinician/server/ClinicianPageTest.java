@@ -52,6 +52,7 @@ class ClinicianPageTest {
         assertTrue(html.contains("CT head &lt;script&gt;alert(1)&lt;/script&gt;"), html);
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.indexOf("Roe, Richard") < html.indexOf("Doe, Jane"), "newest first");
+        assertTrue(html.contains("<p class=\"summary\">2 studies, newest first.</p>"), html);
         assertTrue(html.contains("<time datetime=\"2026-02-09\">9 Feb 2026</time>"), html);
         assertTrue(page.header("Content-Security-Policy").contains("default-src 'none'"));
     }
@@ -69,7 +70,10 @@ class ClinicianPageTest {
         String emptyToken = portal.signInFull("empty@example.org");
         ApiResponse page = portal.client().get("/clinician", emptyToken);
         assertEquals(200, page.status());
-        assertTrue(page.body().contains("No studies have been shared with you yet."));
+        assertTrue(page.body().contains(
+                "<p class=\"summary\">No studies are shared with you yet.</p>"), page.body());
+        assertFalse(page.body().contains("0 studies"), page.body());
+        assertFalse(page.body().contains("<table>"), page.body());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.advapacs.clinician.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,13 +59,36 @@ class EnrolmentRequiredTest {
                 "{\"password\":\"x\"}", enrolmentToken);
         assertEquals(403, remove.status(), remove.toString());
         assertEquals("enrolment_required", remove.errorCode());
-        assertEquals("Set up two-step verification with an authenticator app or a security key"
+        assertEquals("Set up a second sign-in step with an authenticator app or a security key"
                 + " before continuing.", remove.json().path("error").path("message").asString());
 
         ApiResponse page = portal.client().get("/clinician", enrolmentToken);
         assertEquals(403, page.status());
         String contentType = page.header("Content-Type");
         assertTrue(contentType.startsWith("text/html"), contentType);
+        assertTrue(page.body().contains("<h1>Second sign-in step needed</h1>"), page.body());
+        assertTrue(page.body().contains("A second sign-in step is required for your account."),
+                page.body());
+    }
+
+    @Test
+    void perUserRequirementNamesNoOrganisation() {
+        portal.admin().addUser("own.flag@example.org", "Dr Own Flag", null, true,
+                TestPortal.PASSWORD);
+        ApiResponse signIn = portal.signIn("own.flag@example.org", TestPortal.PASSWORD);
+        assertEquals("enrolment_required", signIn.json().path("result").asString());
+        String token = signIn.json().path("session").path("token").asString();
+
+        ApiResponse page = portal.client().get("/clinician", token);
+        assertEquals(403, page.status());
+        assertTrue(page.body().contains("A second sign-in step is required for your account."),
+                page.body());
+        assertFalse(page.body().contains("organisation"), page.body());
+
+        ApiResponse remove = portal.client().postJson("/api/v1/mfa/totp/remove",
+                "{\"password\":\"x\"}", token);
+        assertEquals("enrolment_required", remove.errorCode());
+        assertFalse(remove.body().contains("organisation"), remove.body());
     }
 
     @Test

@@ -123,8 +123,8 @@ class TotpRemovalTest {
 
         assertEquals(409, response.status(), response.toString());
         assertEquals("mfa_required_by_policy", response.errorCode());
-        assertEquals("Your organisation requires two-step verification, so you cannot remove"
-                + " your only second sign-in step. Add another one first.",
+        assertEquals("A second sign-in step is required for your account, so you cannot"
+                + " remove your only one. Add another one first.",
                 response.json().path("error").path("message").asString());
     }
 

@@ -163,6 +163,9 @@ class TotpSignInTest {
         assertEquals(423, locking.status(), locking.toString());
         assertEquals("factor_locked", locking.errorCode());
         assertEquals(900, locking.json().path("error").path("retryAfterSeconds").asInt());
+        assertEquals("Too many wrong codes, so codes from your authenticator app are not"
+                + " accepted for 15 minutes. Try again then.",
+                locking.json().path("error").path("message").asString());
 
         portal.clock.advance(Duration.ofMinutes(14));
         ApiResponse stillLocked = portal.signInTotp(mfaToken = portal.mfaToken(EMAIL),

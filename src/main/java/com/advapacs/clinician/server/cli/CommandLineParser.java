@@ -52,9 +52,9 @@ public final class CommandLineParser {
                                        the console without echo, or as one line of stdin
               --display-name NAME      name shown to the clinician (required with --add-user)
               --organisation ORG       organisation of the new account
-              --require-mfa            require two-step verification for the new account
+              --require-mfa            require a second sign-in step for the new account
               --require-mfa-for-organisation ORG
-                                       require two-step verification for every member of ORG
+                                       require a second sign-in step for every member of ORG
               --help                   show this text
             """;
 

@@ -53,7 +53,7 @@ public final class ApiErrors {
 
     public static ApiException enrolmentRequired() {
         return new ApiException(403, "enrolment_required",
-                "Set up two-step verification with an authenticator app or a security key"
+                "Set up a second sign-in step with an authenticator app or a security key"
                         + " before continuing.");
     }
 
@@ -71,8 +71,8 @@ public final class ApiErrors {
     public static ApiException factorLocked(Duration wait) {
         int seconds = RetryAfter.seconds(wait);
         return new ApiException(423, "factor_locked",
-                "Too many wrong codes. Two-step verification is locked; try again in "
-                        + describe(seconds) + ".")
+                "Too many wrong codes, so codes from your authenticator app are not accepted"
+                        + " for " + describe(seconds) + ". Try again then.")
                 .with(RETRY_AFTER_SECONDS, seconds);
     }
 
@@ -110,8 +110,8 @@ public final class ApiErrors {
 
     public static ApiException mfaRequiredByPolicy() {
         return new ApiException(409, "mfa_required_by_policy",
-                "Your organisation requires two-step verification, so you cannot remove your"
-                        + " only second sign-in step. Add another one first.");
+                "A second sign-in step is required for your account, so you cannot remove"
+                        + " your only one. Add another one first.");
     }
 
     public static ApiException lastMethodConfirmationRequired() {

@@ -59,9 +59,10 @@ public final class ClinicianPage {
             return;
         }
         if (session.get().scope() != SessionScope.FULL) {
-            message(ctx, 403, "Two-step verification needed",
-                    "Your organisation requires two-step verification. Set up an authenticator"
-                            + " app in the AdvaPACS Clinician app, then open this page again.");
+            message(ctx, 403, "Second sign-in step needed",
+                    "A second sign-in step is required for your account. Set up an"
+                            + " authenticator app or a security key in the AdvaPACS Clinician"
+                            + " app, then open this page again.");
             return;
         }
         long userId = session.get().userId();
@@ -69,12 +70,13 @@ public final class ClinicianPage {
         }
         PageData data = database.transaction(c -> new PageData(
                 users.findById(c, userId).orElseThrow(), studies.listForUser(c, userId)));
-        String content = data.studies().isEmpty()
-                ? "<p class=\"empty\">No studies have been shared with you yet.</p>"
-                : table(data.studies());
         int count = data.studies().size();
-        String summary = count + (count == 1 ? " study" : " studies")
-                + ", newest first.";
+        String summary = switch (count) {
+            case 0 -> "No studies are shared with you yet.";
+            case 1 -> "1 study.";
+            default -> count + " studies, newest first.";
+        };
+        String content = count == 0 ? "" : table(data.studies());
         ctx.status(200).html(pageTemplate.render(Map.of(
                 "displayName", Html.escape(data.user().displayName()),
                 "summary", Html.escape(summary),
