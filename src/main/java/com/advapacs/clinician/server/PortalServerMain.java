@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /** Command-line entry point: runs the portal, or changes accounts in its database. */
 public final class PortalServerMain {
@@ -100,13 +102,34 @@ public final class PortalServerMain {
         return EXIT_OK;
     }
 
-    private static int requireMfa(PortalCommand command, Path databasePath, PrintStream out) {
+    /**
+     * Requires MFA for an organisation that has members. An organisation without members is
+     * rejected, because a misspelt name would otherwise leave the real one unprotected.
+     */
+    private static int requireMfa(PortalCommand command, Path databasePath, PrintStream out)
+            throws UsageException {
         try (Database database = Database.open(databasePath)) {
-            administration(database).setOrganisationMfaRequired(command.organisation(), true);
+            PortalAdministration admin = administration(database);
+            List<String> organisations = admin.organisationsWithMembers();
+            if (!organisations.contains(command.organisation())) {
+                throw new UsageException("No user belongs to the organisation \""
+                        + command.organisation() + "\" in " + database.path() + ".mv.db. "
+                        + describeOrganisations(organisations) + " Check the spelling, or add"
+                        + " its first user with --add-user EMAIL --organisation ORG.");
+            }
+            admin.setOrganisationMfaRequired(command.organisation(), true);
             out.println("A second sign-in step is now required for every member of "
                     + command.organisation() + ".");
         }
         return EXIT_OK;
+    }
+
+    private static String describeOrganisations(List<String> organisations) {
+        if (organisations.isEmpty()) {
+            return "No organisation has members yet.";
+        }
+        return "Organisations with members: " + organisations.stream()
+                .map(name -> "\"" + name + "\"").collect(Collectors.joining(", ")) + ".";
     }
 
     private static PortalAdministration administration(Database database) {

@@ -1,6 +1,7 @@
 package com.advapacs.clinician.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -50,12 +51,49 @@ class PortalServerMainTest {
 
         assertEquals(0, run("", "--require-mfa-for-organisation", "St Test Hospital",
                 "--database", database.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("A second sign-in step is now"
+                + " required for every member of St Test Hospital."));
 
         try (TestPortal portal = new TestPortal(database, new MutableClock(TestPortal.START))) {
             ApiResponse response = portal.signIn("new@example.org", "a long enough password");
             assertEquals(200, response.status(), response.toString());
             assertEquals("enrolment_required", response.json().path("result").asString());
         }
+    }
+
+    @Test
+    void requireMfaForUnknownOrganisationRejected() {
+        Path database = folder.resolve("portal");
+        assertEquals(0, run("a long enough password\n", "--add-user", "member@example.org",
+                "--display-name", "Dr Member", "--organisation", "St Test Hospital",
+                "--database", database.toString()));
+        assertEquals(0, run("a long enough password\n", "--add-user", "other@example.org",
+                "--display-name", "Dr Other", "--organisation", "Clinic B",
+                "--database", database.toString()));
+
+        assertEquals(2, run("", "--require-mfa-for-organisation", "St Test Hospitl",
+                "--database", database.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("No user belongs to the organisation \"St Test Hospitl\""),
+                message);
+        assertTrue(message.contains("Organisations with members: \"Clinic B\","
+                + " \"St Test Hospital\"."), message);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("now required"));
+
+        try (TestPortal portal = new TestPortal(database, new MutableClock(TestPortal.START))) {
+            ApiResponse response = portal.signIn("member@example.org", "a long enough password");
+            assertEquals("signed_in", response.json().path("result").asString(),
+                    "no organisation's policy changed");
+        }
+    }
+
+    @Test
+    void requireMfaOnEmptyDatabaseRejected() {
+        assertEquals(2, run("", "--require-mfa-for-organisation", "St Test Hospital",
+                "--database", folder.resolve("portal").toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("No organisation has members yet."), message);
+        assertTrue(message.contains("--add-user EMAIL --organisation ORG"), message);
     }
 
     @Test

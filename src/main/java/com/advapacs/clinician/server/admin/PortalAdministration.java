@@ -8,6 +8,7 @@ import com.advapacs.clinician.server.store.StudyRecord;
 import com.advapacs.clinician.server.store.StudyStore;
 import com.advapacs.clinician.server.store.UserStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +78,11 @@ public final class PortalAdministration {
             return null;
         });
         LOG.info("Organisation MFA requirement set to {}", required);
+    }
+
+    /** Returns the names of the organisations that at least one user belongs to, sorted. */
+    public List<String> organisationsWithMembers() {
+        return database.transaction(organisations::listWithMembers);
     }
 
     /** Returns the id of the user with {@code email}, ignoring case. */

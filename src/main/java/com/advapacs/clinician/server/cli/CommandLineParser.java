@@ -54,7 +54,10 @@ public final class CommandLineParser {
               --organisation ORG       organisation of the new account
               --require-mfa            require a second sign-in step for the new account
               --require-mfa-for-organisation ORG
-                                       require a second sign-in step for every member of ORG
+                                       require a second sign-in step for every member of ORG,
+                                       now and later; ORG must already have a member, so a
+                                       misspelt name exits with status 2 and lists the
+                                       organisations that have members
               --help                   show this text
             """;
 

@@ -2,7 +2,10 @@ package com.advapacs.clinician.server.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Queries on the {@code organisations} table. */
 public final class OrganisationStore {
@@ -17,6 +20,22 @@ public final class OrganisationStore {
             statement.setString(1, name);
             statement.executeUpdate();
         }
+    }
+
+    /** Returns the names of the organisations that at least one user belongs to, sorted. */
+    public List<String> listWithMembers(Connection connection) throws SQLException {
+        String sql = """
+                SELECT o.name FROM organisations o
+                WHERE EXISTS (SELECT 1 FROM users u WHERE u.organisation = o.name)
+                ORDER BY o.name""";
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString("name"));
+            }
+        }
+        return names;
     }
 
     /** Creates the organisation if needed and sets whether it requires MFA. */
