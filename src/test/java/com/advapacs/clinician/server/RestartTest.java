@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.advapacs.clinician.server.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,57 @@ class RestartTest {
             assertEquals(423, locked.status(), locked.toString());
             assertEquals("factor_locked", locked.errorCode());
         }
+    }
+
+    @Test
+    void passwordThrottleSurvivesCrash() throws SQLException {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, portal.signIn(EMAIL, "wrong " + i).status());
+            }
+
+            crash(portal);
+            portal.start();
+
+            ApiResponse throttled = portal.signIn(EMAIL, TestPortal.PASSWORD);
+            assertEquals(429, throttled.status(), throttled.toString());
+            assertEquals(30, throttled.json().path("error").path("retryAfterSeconds").asInt());
+        }
+    }
+
+    @Test
+    void codeThrottleSurvivesCrash() throws SQLException {
+        try (TestPortal portal = new TestPortal(folder)) {
+            portal.addUser(EMAIL);
+            String secret = portal.enrolTotp(portal.signInFull(EMAIL));
+            portal.nextStep();
+            String mfaToken = portal.mfaToken(EMAIL);
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, portal.signInTotp(mfaToken, portal.wrongCode(secret)).status());
+            }
+
+            crash(portal);
+            portal.start();
+
+            ApiResponse throttled = portal.signInTotp(portal.mfaToken(EMAIL),
+                    portal.codeAt(secret, Duration.ZERO));
+            assertEquals(429, throttled.status(), throttled.toString());
+            assertEquals("too_many_attempts", throttled.errorCode());
+        }
+    }
+
+    /**
+     * Stops the portal as a crash would: SHUTDOWN IMMEDIATELY closes the database without
+     * writing anything that H2 has not written yet, then the server stops on a closed database.
+     */
+    private static void crash(TestPortal portal) throws SQLException {
+        String url = "jdbc:h2:file:" + portal.databasePath.toAbsolutePath().normalize();
+        try (Connection connection = DriverManager.getConnection(url, "portal", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        }
+        portal.stop();
     }
 
     @Test
