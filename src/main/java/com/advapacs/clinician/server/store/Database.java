@@ -1,7 +1,6 @@
 package com.advapacs.clinician.server.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,20 +35,15 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Database path must not contain ';' (H2 reads it as a setting): " + absolute);
         }
-        try {
-            Path parent = absolute.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new StoreException("Cannot create the database folder for " + absolute, e);
-        }
+        prepareFiles(absolute);
+        // TRACE_LEVEL_FILE=0 keeps H2 from creating PATH.trace.db with the process umask
+        // while the portal runs. Errors still reach the caller as SQLExceptions.
         // WRITE_DELAY=0 writes each commit to the file before the commit returns. With H2's
         // default of 500 ms a crashed process loses the latest commits, such as the failure
         // that starts a sign-in wait, a used TOTP step or a sign-out. NOTE: H2 does not fsync
         // each commit, so a power failure can still lose what the system has not flushed.
         String url = "jdbc:h2:file:" + absolute + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "portal", "");
         Database database = new Database(pool, absolute);
         try {
@@ -60,6 +54,31 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("Opened portal database {}.mv.db", absolute);
         return database;
+    }
+
+    /**
+     * Creates the database folder with mode 700 and an empty {@code PATH.mv.db} with mode 600
+     * if they are missing, before H2 opens the file, and sets mode 600 on H2 files left from
+     * earlier runs with wider modes.
+     */
+    private static void prepareFiles(Path absolute) {
+        Path parent = absolute.getParent();
+        String prefix = absolute.getFileName() + ".";
+        try {
+            if (parent != null) {
+                PrivateFiles.createDirectories(parent);
+            }
+            PrivateFiles.createFileIfMissing(Path.of(absolute + ".mv.db"));
+            if (parent != null) {
+                // NOTE: H2 can still create PATH.N.temp.db for very large results, with the
+                // process umask. The portal's queries are small, so none is expected.
+                PrivateFiles.restrictFiles(parent, name -> name.startsWith(prefix)
+                        && (name.endsWith(".db") || name.endsWith(".db.tempFile")));
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the database folder or file for "
+                    + absolute, e);
+        }
     }
 
     public Path path() {
