@@ -32,9 +32,41 @@ public final class PortalServerMain {
     private PortalServerMain() {
     }
 
+    /**
+     * Parses the arguments, points logging at the log folder and runs the command. Nothing may
+     * create a logger before {@link PortalLogging#configure}, because logback reads the log
+     * folder once when it starts.
+     */
     public static void main(String[] args) {
-        LibraryLogLevels.quietenUnlessConfigured();
-        int status = run(args, System.console(),
+        PortalCommand command;
+        try {
+            command = CommandLineParser.parse(Arrays.asList(args));
+        } catch (UsageException e) {
+            System.err.println("Error: " + e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        if (command.action() != PortalCommand.Action.HELP) {
+            Path logFolder = PortalLogging.logDirectory(command.logDirectory(),
+                    System.getProperty(PortalLogging.LOG_DIRECTORY_PROPERTY),
+                    databasePath(command));
+            try {
+                PortalLogging.configure(logFolder);
+            } catch (IOException e) {
+                System.err.println("Error: Cannot create the log folder " + logFolder + " ("
+                        + e + "). Give a folder you can write to with --log-dir DIR.");
+                System.exit(EXIT_FAILURE);
+                return;
+            }
+            LibraryLogLevels.quietenUnlessConfigured();
+            try {
+                PortalLogging.restrictActiveLogFiles();
+            } catch (IOException e) {
+                System.err.println("Warning: Cannot restrict the log files in " + logFolder
+                        + " to their owner (" + e + ").");
+            }
+        }
+        int status = run(command, System.console(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 System.out, System.err, true);
         if (status != EXIT_OK) {
@@ -43,7 +75,7 @@ public final class PortalServerMain {
     }
 
     /**
-     * Runs one command.
+     * Parses and runs one command, with logging as it is already configured.
      *
      * @param block whether serving waits until the process is stopped; tests pass false
      * @return the process exit status: 0 success, 1 failure, 2 invalid arguments
@@ -57,8 +89,12 @@ public final class PortalServerMain {
             err.println("Error: " + e.getMessage());
             return EXIT_USAGE;
         }
-        Path database = command.databasePath() != null
-                ? command.databasePath() : DataDirectories.defaultDatabasePath();
+        return run(command, console, stdin, out, err, block);
+    }
+
+    private static int run(PortalCommand command, Console console, BufferedReader stdin,
+            PrintStream out, PrintStream err, boolean block) {
+        Path database = databasePath(command);
         try {
             return switch (command.action()) {
                 case HELP -> {
@@ -77,6 +113,11 @@ public final class PortalServerMain {
             err.println("Error: " + describe(e));
             return EXIT_FAILURE;
         }
+    }
+
+    private static Path databasePath(PortalCommand command) {
+        return command.databasePath() != null
+                ? command.databasePath() : DataDirectories.defaultDatabasePath();
     }
 
     /** Returns the message of {@code e} followed by that of its cause, if different. */
@@ -150,6 +191,11 @@ public final class PortalServerMain {
             err.println("Warning: passkeys use the RP ID localhost, so they only work in an app"
                     + " on this machine. Set --rp-id and --origin to the name clients use.");
         }
+        List<Path> logFiles = PortalLogging.activeLogFiles();
+        out.println(logFiles.isEmpty()
+                ? "Logging to no file: the logback configuration has no file appender."
+                : "Logging to " + logFiles.stream().map(Path::toString)
+                        .collect(Collectors.joining(", ")));
         PortalConfig config = PortalConfig.defaults(database)
                 .withBindAddress(command.bindAddress())
                 .withPort(command.port())

@@ -27,7 +27,7 @@ class PortalServerMainTest {
         for (String option : new String[] {"--port", "--bind", "--database", "--add-user",
                 "--display-name", "--organisation", "--require-mfa",
                 "--require-mfa-for-organisation", "--rp-id", "--origin", "--user-verification",
-                "--attestation"}) {
+                "--attestation", "--log-dir"}) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -126,6 +126,7 @@ class PortalServerMainTest {
                 folder.resolve("portal").toString()));
         String message = out.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("listening on http://127.0.0.1:"), message);
+        assertTrue(message.startsWith("Logging to "), message);
         assertTrue(message.matches("(?s).*Passkeys: RP ID localhost, origin"
                 + " http://localhost:[1-9][0-9]*, user verification preferred, attestation"
                 + " none.*"), message);

@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 public final class CommandLineParser {
     public static final String USAGE = """
             Usage: PortalServerMain [--port N] [--bind ADDRESS] [--database PATH]
-                                    [--rp-id DOMAIN] [--origin URL]
+                                    [--log-dir DIR] [--rp-id DOMAIN] [--origin URL]
                                     [--user-verification MODE] [--attestation MODE]
                    PortalServerMain --add-user EMAIL --display-name NAME [--organisation ORG]
-                                    [--require-mfa] [--database PATH]
+                                    [--require-mfa] [--database PATH] [--log-dir DIR]
                    PortalServerMain --require-mfa-for-organisation ORG [--database PATH]
+                                    [--log-dir DIR]
 
             Serving (the default):
               --port N         TCP port to listen on, 0 picks a free port (default 8080)
@@ -28,6 +29,9 @@ public final class CommandLineParser {
                                than loopback exposes the portal to the network
               --database PATH  H2 database path without the .mv.db suffix
                                (default: %s)
+              --log-dir DIR    folder for the log files, created with mode 700 if missing
+                               (default: the folder "logs" beside the database, or the
+                               system property advapacs.logDir when it is set)
 
             Passkeys (serving only):
               --rp-id DOMAIN   WebAuthn RP ID: the domain passkeys are bound to, never an IP
@@ -63,7 +67,7 @@ public final class CommandLineParser {
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--port", "--bind", "--database",
             "--add-user", "--display-name", "--organisation", "--require-mfa-for-organisation",
-            "--rp-id", "--origin", "--user-verification", "--attestation");
+            "--rp-id", "--origin", "--user-verification", "--attestation", "--log-dir");
     private static final List<String> SERVE_ONLY_OPTIONS = List.of("--port", "--bind",
             "--rp-id", "--origin", "--user-verification", "--attestation");
     private static final Set<String> FLAG_OPTIONS = Set.of("--require-mfa", "--help");
@@ -117,10 +121,12 @@ public final class CommandLineParser {
     private static PortalCommand toCommand(Map<String, String> options) throws UsageException {
         if (options.containsKey("--help")) {
             return new PortalCommand(PortalCommand.Action.HELP, null, 0, null, null, null, null,
-                    false, null);
+                    false, null, null);
         }
         Path database = options.containsKey("--database")
                 ? databasePath(options.get("--database")) : null;
+        Path logDirectory = options.containsKey("--log-dir")
+                ? logDirectory(options.get("--log-dir")) : null;
         boolean addUser = options.containsKey("--add-user");
         boolean requireForOrganisation = options.containsKey("--require-mfa-for-organisation");
         if (addUser && requireForOrganisation) {
@@ -136,10 +142,11 @@ public final class CommandLineParser {
             rejectPresent(options, SERVE_ONLY_OPTIONS,
                     " only applies when serving; leave it out of administration commands.");
             return addUser
-                    ? addUserCommand(options, database)
+                    ? addUserCommand(options, database, logDirectory)
                     : new PortalCommand(PortalCommand.Action.REQUIRE_MFA_FOR_ORGANISATION, null,
                             0, database, null, null,
-                            options.get("--require-mfa-for-organisation"), false, null);
+                            options.get("--require-mfa-for-organisation"), false, null,
+                            logDirectory);
         }
 
         int port = options.containsKey("--port")
@@ -147,7 +154,7 @@ public final class CommandLineParser {
         String bind = options.containsKey("--bind")
                 ? bindAddress(options.get("--bind")) : PortalConfig.DEFAULT_BIND_ADDRESS;
         return new PortalCommand(PortalCommand.Action.SERVE, bind, port, database, null, null,
-                null, false, passkeys(options));
+                null, false, passkeys(options), logDirectory);
     }
 
     private static PasskeySettings passkeys(Map<String, String> options) throws UsageException {
@@ -168,8 +175,8 @@ public final class CommandLineParser {
         }
     }
 
-    private static PortalCommand addUserCommand(Map<String, String> options, Path database)
-            throws UsageException {
+    private static PortalCommand addUserCommand(Map<String, String> options, Path database,
+            Path logDirectory) throws UsageException {
         String displayName = options.get("--display-name");
         if (displayName == null) {
             throw new UsageException("--add-user needs --display-name NAME, for example"
@@ -177,7 +184,7 @@ public final class CommandLineParser {
         }
         return new PortalCommand(PortalCommand.Action.ADD_USER, null, 0, database,
                 options.get("--add-user"), displayName, options.get("--organisation"),
-                options.containsKey("--require-mfa"), null);
+                options.containsKey("--require-mfa"), null, logDirectory);
     }
 
     private static void rejectPresent(Map<String, String> options, List<String> names,
@@ -230,11 +237,25 @@ public final class CommandLineParser {
         }
     }
 
+    private static Path logDirectory(String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException("Invalid log folder \"" + value
+                    + "\": give a folder path, for example /var/log/advapacs.");
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("Invalid log folder \"" + value + "\": " + e.getReason()
+                    + ".");
+        }
+    }
+
     private static String example(String option) {
         return switch (option) {
             case "--port" -> "--port 8080";
             case "--bind" -> "--bind 127.0.0.1";
             case "--database" -> "--database /var/lib/advapacs/portal";
+            case "--log-dir" -> "--log-dir /var/log/advapacs";
             case "--add-user" -> "--add-user jane.smith@example.org";
             case "--display-name" -> "--display-name \"Dr Jane Smith\"";
             case "--rp-id" -> "--rp-id portal.example.org";

@@ -11,6 +11,8 @@ import java.nio.file.Path;
  * @param organisation organisation for {@link Action#ADD_USER} (optional) and {@link
  *     Action#REQUIRE_MFA_FOR_ORGANISATION}
  * @param passkeys relying party settings for {@link Action#SERVE}
+ * @param logDirectory folder for the log files, or null for a {@code logs} folder beside the
+ *     database
  */
 public record PortalCommand(
         Action action,
@@ -21,7 +23,8 @@ public record PortalCommand(
         String displayName,
         String organisation,
         boolean requireMfa,
-        PasskeySettings passkeys) {
+        PasskeySettings passkeys,
+        Path logDirectory) {
 
     /** Kind of work the process does. */
     public enum Action {

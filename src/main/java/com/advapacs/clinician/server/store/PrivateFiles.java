@@ -26,14 +26,20 @@ import org.slf4j.LoggerFactory;
  * but a folder given with --database or --log-dir keeps whatever ACL it has.
  */
 public final class PrivateFiles {
-    private static final Logger LOG = LoggerFactory.getLogger(PrivateFiles.class);
-
     private static final Set<PosixFilePermission> OWNER_DIRECTORY =
             PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE =
             PosixFilePermissions.fromString("rw-------");
 
     private PrivateFiles() {
+    }
+
+    /**
+     * Returns the logger on first use, not when the class loads, because the portal creates
+     * its log folder with {@link #createDirectories} before logging may start.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(PrivateFiles.class);
     }
 
     /** Returns whether the file system of {@code path} has POSIX permissions. */
@@ -104,10 +110,10 @@ public final class PrivateFiles {
                 return false;
             }
             Files.setPosixFilePermissions(file, OWNER_FILE);
-            LOG.info("Restricted {} to its owner (mode 600)", file);
+            log().info("Restricted {} to its owner (mode 600)", file);
             return true;
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("Cannot restrict {} to its owner: {}", file, e.toString());
+            log().warn("Cannot restrict {} to its owner: {}", file, e.toString());
             return false;
         }
     }

@@ -36,6 +36,20 @@ class CommandLineParserTest {
     }
 
     @Test
+    void logDirAppliesToEveryCommand() throws UsageException {
+        assertNull(CommandLineParser.parse(List.of()).logDirectory());
+        assertEquals(Path.of("/var/log/advapacs"), CommandLineParser.parse(
+                List.of("--log-dir", "/var/log/advapacs")).logDirectory());
+        assertEquals(Path.of("logs"), CommandLineParser.parse(List.of("--add-user", "a@b.org",
+                "--display-name", "Dr A", "--log-dir=logs")).logDirectory());
+        assertEquals(Path.of("logs"), CommandLineParser.parse(List.of(
+                "--require-mfa-for-organisation", "Org", "--log-dir", "logs")).logDirectory());
+        UsageException blank = assertThrows(UsageException.class,
+                () -> CommandLineParser.parse(List.of("--log-dir", " ")));
+        assertTrue(blank.getMessage().contains("Invalid log folder"), blank.getMessage());
+    }
+
+    @Test
     void localhostBindsLoopbackAddress() throws UsageException {
         assertEquals("127.0.0.1",
                 CommandLineParser.parse(List.of("--bind", "localhost")).bindAddress());
