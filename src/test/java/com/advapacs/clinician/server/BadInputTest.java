@@ -210,6 +210,21 @@ class BadInputTest {
     }
 
     @Test
+    void longUriIsJsonError() {
+        for (String path : new String[] {"/api/v1/health", "/clinician"}) {
+            ApiResponse response = portal.client().get(path + "?q=" + "a".repeat(9000), null);
+            assertError(response, 414, "uri_too_long");
+        }
+    }
+
+    @Test
+    void largeHeadersAreJsonError() {
+        ApiResponse response = portal.client().send("GET", "/api/v1/health", null,
+                Map.of("X-Padding", "a".repeat(9000)), null);
+        assertError(response, 431, "headers_too_large");
+    }
+
+    @Test
     void confirmRejectsBadName() {
         ApiResponse longName = portal.client().postJson(
                 "/api/v1/mfa/totp/enrolments/x/confirm",
