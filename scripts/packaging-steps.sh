@@ -231,17 +231,19 @@ add_info_plist_keys() {
     set_plist_key NSSupportsAutomaticGraphicsSwitching bool true
 }
 
-# Records an AppCDS archive of the classes a --self-check run loads, and names it in the
-# launcher's configuration. JDK 17 accepts the archive only when the jars are on the same
-# absolute paths as when it was recorded, so the run sees the app image at its installed
-# path, /opt/advapacs-clinician, in a private mount namespace that leaves the host untouched.
+# Records an AppCDS archive of the classes a --self-check run of the launcher NAME (default
+# advapacs-clinician) loads, and names it in the launcher's configuration. JDK 17 accepts
+# the archive only when the jars are on the same absolute paths as when it was recorded.
+# So the run uses the app image at its installed path, /opt/NAME, in a private mount
+# namespace that leaves the host's /opt untouched.
 record_cds_archive() {
-    local work image home display=() namespace=()
+    local work name=${2:-$LINUX_NAME} image home display=() namespace=()
     work=$(cd "$1" && pwd)
-    image="$work/image/$LINUX_NAME"
+    image="$work/image/$name"
     home="$work/cds-home"
     rm -rf "$home" "$image/lib/app/$CDS_ARCHIVE"
     mkdir -p "$home"
+
     # HotSpot 17 checks each jar's modification time only when the recorded one is not 0
     # (SharedClassPathEntry::validate in filemap.cpp). jpackage and dpkg set new times when
     # they copy the jars, so the archive records 0 and relies on the paths and sizes.
@@ -254,27 +256,28 @@ record_cds_archive() {
     else
         namespace=(unshare --mount --map-root-user --propagation private)
     fi
-    echo "Recording the AppCDS archive from a --self-check run"
+
+    echo "Recording the AppCDS archive from a --self-check run of $name"
     if ! "${namespace[@]}" sh -c '
             set -e
             mount -t tmpfs tmpfs /opt
             mkdir "/opt/$1"
             mount --bind "$2" "/opt/$1"
             shift 2
-            exec "$@"' sh "$LINUX_NAME" "$image" \
+            exec "$@"' sh "$name" "$image" \
         env XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" \
             XDG_DATA_HOME="$home/data" \
-            JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/$LINUX_NAME/lib/app/$CDS_ARCHIVE" \
-            "${display[@]}" "/opt/$LINUX_NAME/bin/$LINUX_NAME" --self-check; then
+            JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=/opt/$name/lib/app/$CDS_ARCHIVE" \
+            ${display[@]+"${display[@]}"} "/opt/$name/bin/$name" --self-check; then
         echo "The --self-check run of the app image failed; see its report above." >&2
         exit 1
     fi
+
     if [ ! -s "$image/lib/app/$CDS_ARCHIVE" ]; then
         echo "The AppCDS archive was not written to $image/lib/app/$CDS_ARCHIVE." >&2
         exit 1
     fi
-    add_java_option "$image/lib/app/$LINUX_NAME.cfg" \
-        "-XX:SharedArchiveFile=\$APPDIR/$CDS_ARCHIVE"
+    add_java_option "$image/lib/app/$name.cfg" "-XX:SharedArchiveFile=\$APPDIR/$CDS_ARCHIVE"
 }
 
 # Adds a JVM option to a jpackage launcher configuration, in its [JavaOptions] section.
