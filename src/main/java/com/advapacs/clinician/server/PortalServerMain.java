@@ -46,25 +46,10 @@ public final class PortalServerMain {
             System.exit(EXIT_USAGE);
             return;
         }
-        if (command.action() != PortalCommand.Action.HELP) {
-            Path logFolder = PortalLogging.logDirectory(command.logDirectory(),
-                    System.getProperty(PortalLogging.LOG_DIRECTORY_PROPERTY),
-                    databasePath(command));
-            try {
-                PortalLogging.configure(logFolder);
-            } catch (IOException e) {
-                System.err.println("Error: Cannot create the log folder " + logFolder + " ("
-                        + e + "). Give a folder you can write to with --log-dir DIR.");
-                System.exit(EXIT_FAILURE);
-                return;
-            }
-            LibraryLogLevels.quietenUnlessConfigured();
-            try {
-                PortalLogging.restrictActiveLogFiles();
-            } catch (IOException e) {
-                System.err.println("Warning: Cannot restrict the log files in " + logFolder
-                        + " to their owner (" + e + ").");
-            }
+        if (command.action() != PortalCommand.Action.HELP
+                && !startLogging(command, System.err)) {
+            System.exit(EXIT_FAILURE);
+            return;
         }
         int status = run(command, System.console(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
@@ -72,6 +57,32 @@ public final class PortalServerMain {
         if (status != EXIT_OK) {
             System.exit(status);
         }
+    }
+
+    /**
+     * Points logback at the command's log folder, starts it and restricts the log files to
+     * their owner.
+     *
+     * @return false if the log folder cannot be created, which is reported on {@code err}
+     */
+    private static boolean startLogging(PortalCommand command, PrintStream err) {
+        Path logFolder = PortalLogging.logDirectory(command.logDirectory(),
+                System.getProperty(PortalLogging.LOG_DIRECTORY_PROPERTY), databasePath(command));
+        try {
+            PortalLogging.configure(logFolder);
+        } catch (IOException e) {
+            err.println("Error: Cannot create the log folder " + logFolder + " (" + e
+                    + "). Give a folder you can write to with --log-dir DIR.");
+            return false;
+        }
+        LibraryLogLevels.quietenUnlessConfigured();
+        try {
+            PortalLogging.restrictActiveLogFiles();
+        } catch (IOException e) {
+            err.println("Warning: Cannot restrict the log files in " + logFolder
+                    + " to their owner (" + e + ").");
+        }
+        return true;
     }
 
     /**

@@ -30,8 +30,8 @@ public final class CommandLineParser {
               --database PATH  H2 database path without the .mv.db suffix
                                (default: %s)
               --log-dir DIR    folder for the log files, created with mode 700 if missing
-                               (default: the folder "logs" beside the database, or the
-                               system property advapacs.logDir when it is set)
+                               (default: the system property advapacs.logDir when it is
+                               set, else the folder "logs" beside the database)
 
             Passkeys (serving only):
               --rp-id DOMAIN   WebAuthn RP ID: the domain passkeys are bound to, never an IP
