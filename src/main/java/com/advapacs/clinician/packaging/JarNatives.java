@@ -20,9 +20,10 @@ import java.util.zip.ZipOutputStream;
  * Moves the native libraries out of the JavaFX and JNA jars for the installer.
  *
  * <p>JavaFX 21's {@code NativeLibLoader} first looks for its libraries in the folder of the
- * javafx-graphics jar on Linux and macOS ({@code ../bin} from it on Windows), and only then
- * unpacks them from the jar into {@code ~/.openjfx/cache} at each start. JNA loads its
- * {@code jnidispatch} library from {@code jna.boot.library.path} when set. Unpacking both
+ * javafx-graphics jar on Linux and macOS ({@code ../bin} from it on Windows). Next it unpacks
+ * them from the jar into {@code ~/.openjfx/cache}, at each start, and last it searches
+ * {@code java.library.path}, which the Windows launcher sets to the jars' folder. JNA loads
+ * its {@code jnidispatch} library from {@code jna.boot.library.path} when set. Unpacking both
  * beside the jars, and dropping them from the jars, saves that work and the space of a second
  * copy.
  */

@@ -204,6 +204,13 @@ public final class JpackageArguments {
         if (inputs.nativeLibrary() != null) {
             options.add("-Dadvapacs.libfido2.path=$APPDIR/" + inputs.nativeLibrary());
         }
+        if (inputs.os() == TargetOs.WINDOWS) {
+            // JavaFX 21 looks for its DLLs in ..\bin from its jars, which jpackage 17 cannot
+            // fill, and then on java.library.path. Unlike on Linux and macOS, they cannot sit
+            // beside the jars unless this path names that folder.
+            // NOTE: not run on Windows yet; the MSI has only been checked by unit tests.
+            options.add("-Djava.library.path=$APPDIR");
+        }
         // JNA's own native part sits beside the jars, so JNA does not unpack it at each start.
         options.add("-Djna.boot.library.path=$APPDIR");
         options.add("-Djna.nounpack=true");

@@ -70,6 +70,8 @@ class JpackageArgumentsTest {
 
         assertFalse(options.stream().anyMatch(option -> option.contains("libfido2")),
                 "" + options);
+        assertFalse(options.stream().anyMatch(option -> option.contains("java.library.path")),
+                "" + options);
         assertTrue(options.contains("-Djna.boot.library.path=$APPDIR"), "" + options);
         assertTrue(options.contains("-Djna.nounpack=true"), "" + options);
     }
@@ -114,6 +116,8 @@ class JpackageArgumentsTest {
         assertTrue(Files.isRegularFile(Path.of(value(args, "--icon"))));
         assertTrue(values(args, "--java-options")
                 .contains("-Dadvapacs.libfido2.path=$APPDIR/fido2.dll"), "" + args);
+        assertTrue(values(args, "--java-options").contains("-Djava.library.path=$APPDIR"),
+                "JavaFX finds its DLLs beside the jars only through java.library.path: " + args);
     }
 
     @Test
