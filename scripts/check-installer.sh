@@ -67,9 +67,13 @@ done
 
 echo "Running the installed app's self-check"
 class_log=$(mktemp)
-JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$class_log" \
+# Own per-user folders, so that a settings file left on this computer cannot fail the check.
+user_home=$(mktemp -d)
+XDG_CONFIG_HOME="$user_home/config" XDG_STATE_HOME="$user_home/state" \
+    XDG_DATA_HOME="$user_home/data" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$class_log" \
     xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
     "$INSTALL_DIR/bin/$PACKAGE" --self-check
+rm -rf "$user_home"
 # An archive that fails validation is skipped silently, so check that it served the classes.
 if ! grep -q 'SignInWindow source: shared objects file (top)' "$class_log"; then
     echo "The installed app did not load its classes from the AppCDS archive." >&2
