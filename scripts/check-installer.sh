@@ -67,7 +67,8 @@ done
 
 echo "Running the installed app's self-check"
 class_log=$(mktemp)
-# Own per-user folders, so that a settings file left on this computer cannot fail the check.
+# Own per-user folders, so that a user settings file left on this computer cannot fail the
+# check. A machine-wide file in /etc/advapacs-clinician still counts.
 user_home=$(mktemp -d)
 XDG_CONFIG_HOME="$user_home/config" XDG_STATE_HOME="$user_home/state" \
     XDG_DATA_HOME="$user_home/data" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$class_log" \
