@@ -40,6 +40,20 @@ public final class PortalException extends Exception {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * Returns the message again with {@code remaining} as the wait, for a countdown while
+     * the portal refuses attempts; other problems keep their message.
+     */
+    public String messageWithWait(Duration remaining) {
+        String wait = PortalErrors.waitText(remaining);
+        return switch (problem) {
+            case THROTTLED -> com.advapacs.clinician.i18n.Messages.get("error.throttled", wait);
+            case FACTOR_LOCKED -> com.advapacs.clinician.i18n.Messages.get("error.factorLocked",
+                    wait);
+            default -> getMessage();
+        };
+    }
+
     public OptionalInt attemptsRemaining() {
         return attemptsRemaining == null ? OptionalInt.empty() : OptionalInt.of(attemptsRemaining);
     }

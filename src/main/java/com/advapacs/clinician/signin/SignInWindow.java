@@ -13,6 +13,8 @@ import com.advapacs.clinician.portal.SignInResult;
 import com.advapacs.clinician.settings.mfa.TotpSetupPane;
 import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Background;
+import com.advapacs.clinician.ui.Countdown;
+import com.advapacs.clinician.ui.StatusMessage;
 import com.advapacs.clinician.ui.Styles;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -44,6 +46,7 @@ public final class SignInWindow {
     private final Consumer<PortalSession> onSignedIn;
     private final StackPane root = new StackPane();
     private PasswordStep passwordStep;
+    private Countdown countdown;
 
     public SignInWindow(Stage stage, SignInSettings settings, Consumer<PortalSession> onSignedIn) {
         this.stage = stage;
@@ -106,6 +109,9 @@ public final class SignInWindow {
         }, failure -> {
             step.setBusy(false);
             step.status.error(message(failure));
+            if (failure instanceof PortalException e && e.retryAfter().isPresent()) {
+                waitBeforeRetry(e, step.status, step.signInButton);
+            }
             if (failure instanceof PortalException e
                     && e.problem() == PortalProblem.WRONG_CREDENTIALS) {
                 step.passwordField.requestFocus();
@@ -188,6 +194,9 @@ public final class SignInWindow {
                     return;
                 }
                 step.status.error(message(failure));
+                if (failure instanceof PortalException e && e.retryAfter().isPresent()) {
+                    waitBeforeRetry(e, step.status, step.verifyButton);
+                }
                 step.codeField.clear();
                 step.codeField.requestFocus();
             });
@@ -273,12 +282,37 @@ public final class SignInWindow {
         setStep(scroll, "signin.title.enrol");
     }
 
+    /**
+     * Counts down the wait the portal asked for in the error message, with {@code button}
+     * disabled until it is over.
+     */
+    private void waitBeforeRetry(PortalException failure, StatusMessage status,
+            Button button) {
+        stopCountdown();
+        button.setDisable(true);
+        countdown = Countdown.start(failure.retryAfter().orElseThrow(),
+                left -> status.error(failure.messageWithWait(left)),
+                () -> {
+                    button.setDisable(false);
+                    status.info(Messages.get("signin.tryAgainNow"));
+                });
+    }
+
+    private void stopCountdown() {
+        if (countdown != null) {
+            countdown.stop();
+            countdown = null;
+        }
+    }
+
     private void finish(PortalSession session) {
+        stopCountdown();
         LOG.info("Signed in {}", session.email());
         onSignedIn.accept(session);
     }
 
     private void setStep(Node step, String titleKey) {
+        stopCountdown();
         if (step instanceof javafx.scene.layout.Region region && region.getStyleClass()
                 .contains("card")) {
             region.setMaxWidth(Math.max(region.getMaxWidth(), 440));

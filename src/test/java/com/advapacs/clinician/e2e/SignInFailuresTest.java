@@ -44,6 +44,31 @@ class SignInFailuresTest {
     }
 
     @Test
+    void throttledSignInCountsDown() throws Exception {
+        app = AppUnderTest.start(dataDirectory, "--demo");
+
+        String message = "";
+        for (int attempt = 1; attempt <= 8 && !message.contains("Wait"); attempt++) {
+            ui.fill("#password", "wrong-password-" + attempt);
+            ui.type(KeyCode.ENTER);
+            ui.waitUntil("an answer to attempt " + attempt, () -> ui.visibleNode(
+                    "#sign-in-status").filter(node -> ((javafx.scene.control.Label) node)
+                            .getText().contains(" ")).isPresent()
+                    && !ui.<javafx.scene.Node>waitFor("#password").isDisabled());
+            message = ui.textOf("#sign-in-status");
+        }
+
+        assertTrue(message.contains("Too many attempts. Wait"), message);
+        javafx.scene.control.Button signIn = ui.waitFor("#sign-in");
+        assertTrue(signIn.isDisabled());
+        String first = message;
+        ui.waitUntil("the wait to count down",
+                () -> !ui.textOf("#sign-in-status").equals(first));
+        assertTrue(ui.textOf("#sign-in-status").contains("Wait"), ui.textOf("#sign-in-status"));
+        Screenshots.save(ui, signIn.getScene(), "12-throttled");
+    }
+
+    @Test
     void unreachablePortalIsNamed() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
