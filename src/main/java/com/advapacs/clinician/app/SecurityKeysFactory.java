@@ -64,8 +64,12 @@ final class SecurityKeysFactory {
      */
     private static synchronized VirtualAuthenticator demoKey() {
         if (demoKey == null) {
+            // A short delay keeps the "Touch your security key" step on screen, as with a
+            // real key.
             demoKey = new VirtualAuthenticator(new AuthenticatorConfig()
-                    .product(Messages.get("passkey.demoKey")));
+                    .product(Messages.get("passkey.demoKey"))
+                    .touch(AuthenticatorConfig.Touch.AFTER_DELAY)
+                    .touchDelay(java.time.Duration.ofMillis(1500)));
         }
         return demoKey;
     }

@@ -110,6 +110,7 @@ final class AddPasskeyWindow {
         }
         LOG.info("Passkey {} registered for {}", registration.passkey().id(), portal.email());
         TextField nameField = new TextField(defaultName);
+        com.advapacs.clinician.settings.mfa.PasskeyNames.limit(nameField);
         nameField.setId("passkey-name");
         Sheet sheet = new Sheet("passkey-name-sheet", Messages.get("passkey.name.title"),
                 Messages.get("passkey.name.text")).content(

@@ -244,6 +244,7 @@ public final class MfaPane extends VBox {
     private void rename(Passkey passkey) {
         status.clear();
         TextInputDialog dialog = new TextInputDialog(displayName(passkey));
+        PasskeyNames.limit(dialog.getEditor());
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle(Messages.get("mfa.passkey.renameTitle"));
         dialog.setHeaderText(Messages.get("mfa.passkey.renameHeader"));

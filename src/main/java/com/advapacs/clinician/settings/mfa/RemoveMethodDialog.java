@@ -66,7 +66,8 @@ final class RemoveMethodDialog extends Dialog<Boolean> {
         passwordField.setPromptText(Messages.get("remove.passwordPrompt"));
         codeField.disableProperty().bind(useCode.selectedProperty().not());
         passwordField.disableProperty().bind(usePassword.selectedProperty().not());
-        Label explanation = new Label(Messages.get("remove.explanation"));
+        Label explanation = new Label(Messages.get(codeAvailable
+                ? "remove.explanation" : "remove.explanationPassword"));
         explanation.setWrapText(true);
         explanation.setMaxWidth(440);
         VBox content = new VBox(8, explanation);
@@ -132,6 +133,8 @@ final class RemoveMethodDialog extends Dialog<Boolean> {
         }, failure -> {
             working.set(false);
             status.error(TotpSetupPane.message(failure));
+            // The message adds lines; grow the window so the buttons stay in view.
+            getDialogPane().getScene().getWindow().sizeToScene();
             codeField.clear();
             passwordField.clear();
         });
