@@ -34,6 +34,10 @@ public final class PasskeyFailures {
     public static final String UNREADABLE = "unreadable";
     public static final String CREDENTIAL_ID_MISMATCH = "credential_id_mismatch";
     public static final String USER_HANDLE_MISMATCH = "user_handle_mismatch";
+    public static final String VERIFICATION_FAILED = "verification_failed";
+
+    private static final String VERIFICATION_FAILED_MESSAGE = "The security key's response"
+            + " could not be verified. Try again, or use another sign-in method.";
 
     private PasskeyFailures() {
     }
@@ -59,6 +63,7 @@ public final class PasskeyFailures {
                     + " Try again.";
             case USER_HANDLE_MISMATCH -> "The security key's response names a different"
                     + " account. Try again, or sign in with your password.";
+            case VERIFICATION_FAILED -> VERIFICATION_FAILED_MESSAGE;
             default -> "The security key's response could not be read. Try again, or use"
                     + " another security key.";
         };
@@ -163,7 +168,6 @@ public final class PasskeyFailures {
                     + " the portal asked for. Use a key registered to your account.");
         }
 
-        return new Failure("verification_failed", "The security key's response could not be"
-                + " verified. Try again, or use another sign-in method.");
+        return new Failure(VERIFICATION_FAILED, VERIFICATION_FAILED_MESSAGE);
     }
 }

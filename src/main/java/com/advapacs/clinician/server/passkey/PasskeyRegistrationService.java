@@ -185,7 +185,11 @@ public final class PasskeyRegistrationService {
                         + " already registered to user {}", registrationId, userId,
                         BASE64URL.encodeToString(passkey.credentialId()),
                         existing.get().userId());
-                throw ApiErrors.passkeyAlreadyRegistered();
+                // The generic verification failure for another user's credential, so the
+                // response does not reveal that the credential id belongs to an account.
+                throw existing.get().userId() == userId
+                        ? ApiErrors.passkeyAlreadyRegistered()
+                        : PasskeyFailures.invalid(422, PasskeyFailures.VERIFICATION_FAILED);
             }
             passkeys.insert(connection, passkey);
             if (session.scope() != SessionScope.ENROLMENT) {

@@ -235,6 +235,24 @@ class PasskeyRegistrationTest {
     }
 
     @Test
+    void otherUsersCredentialRejectedNeutrally() {
+        SoftwareAuthenticator key = SoftwareAuthenticator.es256(YUBIKEY_5_NFC);
+        api.registered(token, key);
+        String otherEmail = "other.user@example.org";
+        portal.addUser(otherEmail);
+        String otherToken = portal.signInFull(otherEmail);
+
+        ApiResponse response = api.register(otherToken, key);
+
+        assertPasskeyInvalid(response, "verification_failed");
+        String message = response.json().path("error").path("message").asString();
+        assertFalse(message.contains("already"), message);
+        assertFalse(message.contains("registered"), message);
+        assertEquals(0, api.list(otherToken).size());
+        assertEquals(1, api.list(token).size());
+    }
+
+    @Test
     void wrongOriginRejected() {
         SoftwareAuthenticator key = SoftwareAuthenticator.es256(YUBIKEY_5_NFC);
         JsonNode started = api.startRegistration(token);
