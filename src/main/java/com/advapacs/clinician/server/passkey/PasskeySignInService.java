@@ -140,7 +140,8 @@ public final class PasskeySignInService {
      * Verifies an assertion against options {@code assertionId} and signs the user in. The
      * options are spent by the first response, whatever its outcome.
      *
-     * @throws ApiException 401 passkey_invalid, passkey_not_recognised or mfa_token_invalid,
+     * @throws ApiException 400 missing_field for a passwordless response without a user
+     *     handle, 401 passkey_invalid, passkey_not_recognised or mfa_token_invalid,
      *     404 assertion_not_found, 429 too_many_attempts
      */
     public SignInService.SignedIn finish(String assertionId,
@@ -168,6 +169,13 @@ public final class PasskeySignInService {
             return found;
         });
         boolean passwordless = ceremony.userId() == null;
+        // WebAuthn Level 3 section 7.2 requires response.userHandle when the user was not
+        // identified before the ceremony, as in a passwordless sign-in.
+        if (passwordless && response.userHandle() == null) {
+            LOG.info("Rejected passwordless passkey sign-in {} from address {}: the user handle"
+                    + " is missing", assertionId, clientAddress);
+            throw ApiErrors.missingField("credential.response.userHandle");
+        }
         String credential = BASE64URL.encodeToString(response.credentialId());
 
         record Owner(PasskeyRecord passkey, byte[] userHandle, List<byte[]> allowed) {
@@ -190,15 +198,14 @@ public final class PasskeySignInService {
         });
         long userId = owner.passkey().userId();
 
-        // A discoverable credential names its user, who must be the passkey's owner.
-        boolean handleRequired = passwordless;
+        // A user handle, when present, names the passkey's owner. It is only missing at the
+        // second step, which the check above ensures.
         boolean handleMatches = response.userHandle() == null
-                ? !handleRequired
-                : owner.userHandle() != null
+                || owner.userHandle() != null
                         && MessageDigest.isEqual(response.userHandle(), owner.userHandle());
         if (!handleMatches) {
-            LOG.info("Rejected passkey sign-in {} for user {}: the user handle is {}",
-                    assertionId, userId, response.userHandle() == null ? "missing" : "wrong");
+            LOG.info("Rejected passkey sign-in {} for user {}: the user handle names another"
+                    + " user", assertionId, userId);
             throw PasskeyFailures.invalid(401, PasskeyFailures.USER_HANDLE_MISMATCH);
         }
 

@@ -155,7 +155,11 @@ class PasskeySignInTest {
         JsonNode options = api.optionsFor(null);
         ApiResponse response = api.signIn(options.path("assertionId").asString(),
                 key.authenticate(options.path("publicKey"), portal.origin(), false));
-        assertSignInInvalid(response, "user_handle_mismatch");
+
+        assertEquals(400, response.status(), response.toString());
+        assertEquals("missing_field", response.errorCode());
+        assertEquals("credential.response.userHandle",
+                response.json().path("error").path("field").asString(), response.body());
     }
 
     @Test
