@@ -17,6 +17,7 @@ import com.advapacs.clinician.server.store.UserStore;
 import com.advapacs.clinician.server.store.WebAuthnCeremonyKind;
 import com.advapacs.clinician.server.store.WebAuthnCeremonyRecord;
 import com.advapacs.clinician.server.store.WebAuthnCeremonyStore;
+import com.advapacs.clinician.server.throttle.FixedWindowRateLimiter;
 import com.advapacs.clinician.server.throttle.InMemoryFailureCounter;
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
@@ -31,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +41,20 @@ import tools.jackson.core.JacksonException;
 /**
  * Sign-in with a passkey (WebAuthn Level 3, section 7.2), either as the second step after a
  * password or passwordless with a discoverable credential. Failed attempts count towards the
- * client address's throttle, which password failures share.
+ * client address's throttle, which password failures share. Passwordless options need no
+ * credentials, so each client address may request at most
+ * {@link #PASSWORDLESS_OPTIONS_PER_WINDOW} of them per {@link #PASSWORDLESS_OPTIONS_WINDOW}, and
+ * expired options are deleted while new ones are issued. Together these bound the rows one
+ * address can keep in {@code webauthn_ceremonies}.
  */
 public final class PasskeySignInService {
     private static final Logger LOG = LoggerFactory.getLogger(PasskeySignInService.class);
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    public static final int PASSWORDLESS_OPTIONS_PER_WINDOW = 30;
+    public static final Duration PASSWORDLESS_OPTIONS_WINDOW = Duration.ofMinutes(1);
+    /** Minimum time between two deletions of expired ceremonies. */
+    static final Duration EXPIRED_PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final Database database;
     private final UserStore users;
@@ -54,6 +65,8 @@ public final class PasskeySignInService {
     private final Supplier<RelyingParty> relyingParty;
     private final SessionService sessions;
     private final InMemoryFailureCounter addressFailures;
+    private final FixedWindowRateLimiter passwordlessOptionsLimiter;
+    private final AtomicReference<Instant> nextExpiredPurgeAt = new AtomicReference<>(Instant.MIN);
     private final SecureRandom random;
     private final Clock clock;
 
@@ -78,6 +91,8 @@ public final class PasskeySignInService {
         this.relyingParty = relyingParty;
         this.sessions = sessions;
         this.addressFailures = addressFailures;
+        this.passwordlessOptionsLimiter = new FixedWindowRateLimiter(
+                PASSWORDLESS_OPTIONS_PER_WINDOW, PASSWORDLESS_OPTIONS_WINDOW, clock);
         this.random = random;
         this.clock = clock;
     }
@@ -88,7 +103,8 @@ public final class PasskeySignInService {
      * passkey and require user verification, because the passkey is then the only factor.
      *
      * @throws ApiException 401 mfa_token_invalid, 404 passkey_not_found when the account has no
-     *     passkey, 429 too_many_attempts
+     *     passkey, 429 too_many_attempts after too many failures or too many passwordless
+     *     option requests from {@code clientAddress}
      */
     public OptionsJson.AssertionStarted options(Optional<String> mfaToken, String clientAddress) {
         requireNotThrottled(clientAddress);
@@ -100,6 +116,10 @@ public final class PasskeySignInService {
         if (mfaToken.isPresent() && !OpaqueToken.isWellFormed(mfaToken.get())) {
             throw ApiErrors.mfaTokenInvalid();
         }
+        if (mfaToken.isEmpty()) {
+            requirePasswordlessOptionsAllowed(clientAddress);
+        }
+        boolean purgeExpired = claimExpiredPurge(now);
         String mfaTokenHash = mfaToken.map(OpaqueToken::hash).orElse(null);
         String userVerification = mfaToken.isPresent()
                 ? rp.userVerification().wireName() : UserVerification.REQUIRED.wireName();
@@ -117,8 +137,10 @@ public final class PasskeySignInService {
                     throw ApiErrors.noPasskeys();
                 }
             }
-            // NOTE: passwordless options need no credentials and are not failures, so only
-            // the start-up purge of expired rows bounds how many a client can create.
+            if (purgeExpired) {
+                int deleted = ceremonies.deleteExpiredBefore(connection, now);
+                LOG.debug("Deleted {} expired WebAuthn ceremonies", deleted);
+            }
             ceremonies.insert(connection, new WebAuthnCeremonyRecord(id,
                     WebAuthnCeremonyKind.ASSERTION, userId, mfaTokenHash, challenge,
                     userVerification, null, now,
@@ -265,6 +287,26 @@ public final class PasskeySignInService {
         LOG.info("{} passkey sign-in completed for user {} with credential {}",
                 ceremony.userId() == null ? "Passwordless" : "Second-step", userId, credential);
         return completed.signedIn();
+    }
+
+    private void requirePasswordlessOptionsAllowed(String clientAddress) {
+        Duration wait = passwordlessOptionsLimiter.tryAcquire(clientAddress);
+        if (!wait.isZero()) {
+            LOG.warn("Rejected passwordless passkey options for address {}: more than {} requests"
+                    + " in {}", clientAddress, PASSWORDLESS_OPTIONS_PER_WINDOW,
+                    PASSWORDLESS_OPTIONS_WINDOW);
+            throw ApiErrors.tooManyAttempts(wait);
+        }
+    }
+
+    /**
+     * Returns whether this request deletes the expired ceremonies, which happens at most once
+     * per {@link #EXPIRED_PURGE_INTERVAL} across all requests.
+     */
+    private boolean claimExpiredPurge(Instant now) {
+        Instant due = nextExpiredPurgeAt.get();
+        return !now.isBefore(due)
+                && nextExpiredPurgeAt.compareAndSet(due, now.plus(EXPIRED_PURGE_INTERVAL));
     }
 
     private void requireNotThrottled(String clientAddress) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Start-up removal of sessions, MFA challenges, pending enrolments and WebAuthn challenges that
  * expired more than a week ago, so the tables do not grow without bound. Expired rows are
  * already rejected on use, and the week keeps recent ones available for investigating sign-in
- * problems.
+ * problems. Passkey sign-in options also delete expired WebAuthn challenges while the portal
+ * runs, so those are usually gone long before the week ends.
  */
 public final class ExpiredRowPurge {
     public static final Duration RETENTION = Duration.ofDays(7);

@@ -10,6 +10,11 @@ import com.advapacs.clinician.server.ApiResponse;
 import com.advapacs.clinician.server.MutableClock;
 import com.advapacs.clinician.server.TestPortal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -160,6 +165,38 @@ class PasskeySignInTest {
         assertEquals("missing_field", response.errorCode());
         assertEquals("credential.response.userHandle",
                 response.json().path("error").path("field").asString(), response.body());
+    }
+
+    @Test
+    void passwordlessOptionsLimitedPerAddress() {
+        for (int i = 0; i < PasskeySignInService.PASSWORDLESS_OPTIONS_PER_WINDOW; i++) {
+            assertEquals(200, api.options("{}").status(), "request " + i);
+        }
+        portal.clock.advance(Duration.ofSeconds(20));
+
+        ApiResponse limited = api.options("{}");
+        assertEquals(429, limited.status(), limited.toString());
+        assertEquals("too_many_attempts", limited.errorCode());
+        assertEquals(40, limited.json().path("error").path("retryAfterSeconds").asInt(),
+                limited.body());
+        JsonNode secondStep = api.optionsFor(portal.mfaToken(EMAIL));
+        assertEquals(1, secondStep.path("publicKey").path("allowCredentials").size(),
+                "second-step options are not limited");
+
+        portal.clock.advance(Duration.ofSeconds(40));
+        assertEquals(200, api.options("{}").status(), "a new window has started");
+    }
+
+    @Test
+    void expiredOptionsDeletedWhenIssuingNew() throws SQLException {
+        api.optionsFor(null);
+        api.optionsFor(null);
+        assertEquals(2, ceremonyCount());
+
+        portal.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        api.optionsFor(null);
+
+        assertEquals(1, ceremonyCount(), "only the new options remain");
     }
 
     @Test
@@ -425,6 +462,18 @@ class PasskeySignInTest {
         ApiResponse response = api.signInSecondStep(EMAIL, key);
         assertEquals(200, response.status(), response.toString());
         return response.json().path("session").path("token").asString();
+    }
+
+    /** Counts sign-in ceremonies in the running portal's database. */
+    private long ceremonyCount() throws SQLException {
+        String url = "jdbc:h2:file:" + portal.databasePath.toAbsolutePath().normalize();
+        try (Connection connection = DriverManager.getConnection(url, "portal", "");
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT COUNT(*) FROM webauthn_ceremonies WHERE kind = 'assertion'")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static void assertSignInInvalid(ApiResponse response, String reason) {
