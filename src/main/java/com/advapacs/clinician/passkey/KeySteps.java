@@ -298,11 +298,25 @@ final class KeySteps {
         closeKey();
         Sheet sheet = new Sheet("key-error", Messages.get(errorTitleKey), message(failure));
         sheet.button(Messages.get("passkey.help"), () -> diagnostics.showHelp(window));
-        sheet.cancel(Messages.get("passkey.close"), this::cancel);
-        if (keys != null) {
+        if (keys != null && retryCanHelp(failure)) {
+            sheet.cancel(Messages.get("passkey.close"), this::cancel);
             sheet.primary(Messages.get("passkey.retry"), flow::waitForKey);
+        } else {
+            sheet.primary(Messages.get("passkey.close"), this::cancel).setCancelButton(true);
         }
         show.accept(sheet, errorTitleKey);
+    }
+
+    /** Returns false for failures that the same key would repeat, so Try again is not offered. */
+    private static boolean retryCanHelp(Throwable failure) {
+        if (!(failure instanceof FidoException e)) {
+            return true;
+        }
+        return switch (e.problem()) {
+            case ALREADY_REGISTERED, PIN_BLOCKED, UV_BLOCKED, UNSUPPORTED_BY_KEY,
+                    LIBRARY_MISSING -> false;
+            default -> true;
+        };
     }
 
     private void closeKey() {

@@ -66,6 +66,7 @@ class PasskeyFaultsTest {
         String duplicate = ui.waitForText("#key-error #sheet-instruction", "already registered");
         Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#key-error").getScene(),
                 "40-already-registered");
+        assertFalse(hasButton("#key-error", "Try again"), "Try again offered for a duplicate");
         ui.clickButton("#key-error", "Get help");
         TextArea details = ui.waitFor("#diagnostics");
         String summary = details.getText();
@@ -92,6 +93,7 @@ class PasskeyFaultsTest {
         Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#key-error").getScene(),
                 "42-key-removed");
         assertTrue(removed.contains("removed"), removed);
+        assertTrue(hasButton("#key-error", "Try again"), "no Try again after removal");
         ui.clickButton("#key-error", "Close");
         slowKey.close();
         PluggedKeys.unplugAll();
@@ -121,6 +123,12 @@ class PasskeyFaultsTest {
         assertEquals("demo.clinician@advapacs.example",
                 ui.<MenuButton>waitFor("#user-menu").getText());
         assertTrue(key.pinSet());
+    }
+
+    private boolean hasButton(String scope, String text) {
+        return ui.lookup(scope + " .button").match(node -> node.isVisible()
+                && text.equals(((Button) node).getText().replace("_", ""))).tryQuery()
+                .isPresent();
     }
 
     private void addPasskey() {

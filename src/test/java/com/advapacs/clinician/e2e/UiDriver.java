@@ -38,9 +38,14 @@ class UiDriver extends FxRobot {
     }
 
     private Optional<Node> button(String scope, String text) {
-        return lookup(scope + " .button").match(node -> node.isVisible()
-                && node instanceof Labeled labeled
-                && text.equals(labeled.getText().replace("_", ""))).tryQuery();
+        try {
+            return lookup(scope + " .button").match(node -> node.isVisible()
+                    && node instanceof Labeled labeled
+                    && text.equals(labeled.getText().replace("_", ""))).tryQuery();
+        } catch (RuntimeException e) {
+            // Same window-list race as in visibleNode: retry on the next poll.
+            return Optional.empty();
+        }
     }
 
     void waitUntil(String what, Callable<Boolean> condition) {
@@ -54,7 +59,13 @@ class UiDriver extends FxRobot {
     }
 
     Optional<Node> visibleNode(String query) {
-        return lookup(query).match(Node::isVisible).tryQuery();
+        try {
+            return lookup(query).match(Node::isVisible).tryQuery();
+        } catch (RuntimeException e) {
+            // The lookup walks the window list off the FX thread; while a window opens or
+            // closes that list can change under it. Treat it as "not there yet" and retry.
+            return Optional.empty();
+        }
     }
 
     String textOf(String query) {

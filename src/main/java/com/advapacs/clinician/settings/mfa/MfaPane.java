@@ -154,6 +154,10 @@ public final class MfaPane extends VBox {
             type = type + " \u00b7 " + passkey.model();
         }
         VBox text = describe(name, type, passkey.createdAt(), passkey.lastUsedAt());
+        if (type.equals(name)) {
+            // A default-named key would show "Security key" twice.
+            text.getChildren().remove(1);
+        }
         if (passkey.signCountWarning()) {
             Label warning = new Label("\u26A0 " + Messages.get("mfa.passkey.cloneWarning"));
             warning.setWrapText(true);
