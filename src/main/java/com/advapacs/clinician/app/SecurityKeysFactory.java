@@ -59,7 +59,7 @@ final class SecurityKeysFactory {
     }
 
     /**
-     * The demo key, one per app run. It keeps its passkeys in memory only, so they are gone
+     * Returns the demo key, one per app run. It keeps its passkeys in memory only, so they are gone
      * when the app closes, while the demo portal still lists them.
      */
     private static synchronized VirtualAuthenticator demoKey() {

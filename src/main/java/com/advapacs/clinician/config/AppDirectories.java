@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where the app keeps its files on each operating system: per-user data, per-user settings,
+ * The folders for the app's files on each operating system: per-user data, per-user settings,
  * logs, and the machine-wide configuration that IT manages.
  *
  * <p>Linux follows the XDG Base Directory specification; Windows uses the known folders
@@ -54,7 +54,7 @@ public record AppDirectories(Path data, Path config, Path logs, Path machineConf
                 Path.of("/etc").resolve(LINUX_NAME));
     }
 
-    /** Reads a directory from the environment; XDG says to ignore relative paths. */
+    /** Reads a directory from the environment, ignoring relative paths as XDG requires. */
     private static Path envPath(Map<String, String> env, String name, Path fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

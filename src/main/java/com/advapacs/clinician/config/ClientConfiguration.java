@@ -104,7 +104,7 @@ public final class ClientConfiguration {
         return configuration;
     }
 
-    /** The preset portal address, or null when none is configured. */
+    /** Returns the preset portal address, or null when none is configured. */
     public String portalUrl() {
         return portalUrl;
     }
@@ -113,7 +113,7 @@ public final class ClientConfiguration {
         return portalUrlLocked;
     }
 
-    /** The proxy and certificate authorities for connections to the portal. */
+    /** Returns the proxy and certificate authorities for connections to the portal. */
     public ConnectionSettings connection() {
         return connection;
     }

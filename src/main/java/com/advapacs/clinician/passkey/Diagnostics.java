@@ -22,7 +22,7 @@ import javafx.stage.Window;
  * shows the support contact and copies the summary.
  *
  * <p>The summary contains versions, the key's model, AAGUID, firmware and transport, the
- * failing step and its error code. It never holds a PIN, token, code or user secret: none
+ * failing step and its error code. It never contains a PIN, token, code or user secret: none
  * of them is ever passed to this class.
  */
 public final class Diagnostics {

@@ -212,6 +212,7 @@ final class KeySteps {
                             fieldLabel("passkey.setPin.new", first), first,
                             fieldLabel("passkey.setPin.confirm", second), second);
             sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+
             var save = sheet.primary(Messages.get("passkey.setPin.save"), () -> {
                 char[] pin = first.getText().toCharArray();
                 first.clear();
@@ -225,25 +226,31 @@ final class KeySteps {
                     enterPin(null);
                 }, failure -> fail("setPin", failure, this));
             });
-            Runnable validate = () -> {
-                String problem = PinRules.problem(first.getText(), minimum);
-                boolean match = first.getText().equals(second.getText());
-                if (first.getText().isEmpty()) {
-                    sheet.status.clear();
-                } else if (problem != null) {
-                    sheet.status.error(Messages.get(problem, minimum, PinRules.MAX_UTF8_BYTES));
-                } else if (!second.getText().isEmpty() && !match) {
-                    sheet.status.error(Messages.get("passkey.setPin.mismatch"));
-                } else {
-                    sheet.status.clear();
-                }
-                save.setDisable(problem != null || !match);
-            };
+            Runnable validate = () -> save.setDisable(
+                    !showPinProblem(sheet, first.getText(), second.getText(), minimum));
+
             first.textProperty().addListener((observable, before, after) -> validate.run());
             second.textProperty().addListener((observable, before, after) -> validate.run());
             save.setDisable(true);
             show.accept(sheet, "passkey.setPin.title");
             first.requestFocus();
+        }
+
+        /** Shows what is wrong with the new PIN, if anything; returns true when it is valid. */
+        private boolean showPinProblem(Sheet sheet, String pin, String confirmation,
+                int minimum) {
+            String problem = PinRules.problem(pin, minimum);
+            boolean match = pin.equals(confirmation);
+            if (pin.isEmpty()) {
+                sheet.status.clear();
+            } else if (problem != null) {
+                sheet.status.error(Messages.get(problem, minimum, PinRules.MAX_UTF8_BYTES));
+            } else if (!confirmation.isEmpty() && !match) {
+                sheet.status.error(Messages.get("passkey.setPin.mismatch"));
+            } else {
+                sheet.status.clear();
+            }
+            return problem == null && match;
         }
 
         private void touch(char[] pin) {

@@ -173,7 +173,7 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
             device.close();
         }
 
-        /** The WebAuthn transport name; simulators and test keys speak USB HID reports. */
+        /** Returns the WebAuthn transport name: simulators and test keys use USB HID reports. */
         private static String transport(FidoDevice device) {
             return "usb";
         }

@@ -6,8 +6,8 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * How the app connects to the portal: through which proxy, and which certificate
- * authorities it trusts besides the JVM's and the operating system's.
+ * Connection settings for the portal: the proxy, and the certificate authorities trusted
+ * besides the JVM's and the operating system's.
  *
  * @param proxy {@code null} to use the operating system's proxy settings, or an explicit
  *     proxy ({@link Proxy#NO_PROXY} for a direct connection)
@@ -23,7 +23,7 @@ public record ConnectionSettings(Proxy proxy, List<X509Certificate> extraAuthori
         extraAuthorities = List.copyOf(extraAuthorities);
     }
 
-    /** An HTTP proxy at {@code host:port}. */
+    /** Creates an HTTP proxy at {@code host:port}. */
     public static Proxy httpProxy(String host, int port) {
         return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
     }

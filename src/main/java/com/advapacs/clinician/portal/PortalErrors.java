@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Translates every way a portal request can fail into a {@link PortalException} whose
- * message explains what happened and what the user can do next. This is the only place that knows
- * the portal's error codes and the network exceptions.
+ * message explains what happened and what the user can do next. This is the only place
+ * that maps the portal's error codes and the network exceptions.
  */
 final class PortalErrors {
 
@@ -137,7 +137,7 @@ final class PortalErrors {
         }
     }
 
-    /** A response that claimed success but could not be read as the portal's JSON. */
+    /** Maps a response that claimed success but could not be read as the portal's JSON. */
     static PortalException unreadable(String portalHost, int status, Throwable cause) {
         return new PortalException(PortalProblem.NOT_A_PORTAL,
                 Messages.get("error.notPortal", portalHost, status), null, null, null, cause);
@@ -193,7 +193,7 @@ final class PortalErrors {
         return new PortalException(problem, message, null, null, null, cause);
     }
 
-    /** The portal's own sentence, for errors whose detail only the portal knows. */
+    /** Returns the portal's own sentence, for errors whose detail only the portal has. */
     private static String portalMessage(JsonNode error) {
         String message = text(error, "message");
         return message == null ? "" : message;

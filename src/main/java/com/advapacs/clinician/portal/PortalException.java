@@ -30,12 +30,12 @@ public final class PortalException extends Exception {
         return problem;
     }
 
-    /** The portal's machine-readable error code, or empty when the request never got one. */
+    /** Returns the portal's machine-readable error code, or empty when there was none. */
     public Optional<String> serverCode() {
         return Optional.ofNullable(serverCode);
     }
 
-    /** How long the portal asks the user to wait before trying again. */
+    /** Returns how long the portal wants the user to wait before trying again. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

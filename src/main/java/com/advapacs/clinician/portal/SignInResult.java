@@ -21,8 +21,8 @@ public sealed interface SignInResult {
     }
 
     /**
-     * The password was right but the portal's policy requires a second factor that the
-     * account does not have yet; the session may only be used to enrol one.
+     * The password was right, but the portal's policy requires a second factor that the
+     * account does not have yet. The session may only be used to enrol one.
      */
     record EnrolmentRequired(Session session, String email, String displayName)
             implements SignInResult {

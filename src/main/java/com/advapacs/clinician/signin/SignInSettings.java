@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the sign-in window needs from the rest of the app.
+ * Settings and services the sign-in window gets from the rest of the app.
  *
  * @param portalAddress preset address, or null
  * @param addressLocked true when IT has locked the address

@@ -248,6 +248,7 @@ public final class SignInWindow {
         Label explanation = new Label(Messages.get("enrol.explanation"));
         explanation.setWrapText(true);
         explanation.getStyleClass().add("hint");
+
         TotpSetupPane setup = new TotpSetupPane(restricted, confirmation -> {
             if (confirmation.newSession() != null) {
                 restricted.replaceSession(confirmation.newSession());
@@ -262,6 +263,7 @@ public final class SignInWindow {
             LOG.info("Required setup cancelled by {}; signed out", restricted.email());
             show(restricted.email(), Messages.get("enrol.cancelled"));
         });
+
         Button useKey = new Button(Messages.get("enrol.key"));
         useKey.setId("enrol-with-key");
         useKey.setMnemonicParsing(true);
@@ -271,9 +273,11 @@ public final class SignInWindow {
                     LOG.info("Required passkey set up for {}", restricted.email());
                     finish(restricted);
                 }));
+
         VBox card = new VBox(10, heading, explanation, useKey, setup);
         card.getStyleClass().add("card");
         card.setMaxWidth(760);
+
         ScrollPane scroll = new ScrollPane(card);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("plain-scroll");

@@ -51,7 +51,7 @@ public final class Background {
         return task;
     }
 
-    /** Starts work whose outcome nobody waits for, such as a sign-out while the app closes. */
+    /** Starts work whose outcome no caller waits for, such as a sign-out after cancelling. */
     public static void fireAndForget(String what, Callable<?> work) {
         EXECUTOR.execute(() -> {
             try {

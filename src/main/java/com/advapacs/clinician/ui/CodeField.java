@@ -10,8 +10,8 @@ import javafx.scene.control.TextFormatter;
  *
  * <p>Only digits are kept, so a pasted "123 456" or "123-456" becomes "123456". When the
  * sixth digit arrives the completion handler runs, so the user does not need to press a
- * button; Enter runs it as well, but never twice for the same code, so an Enter typed
- * right after the sixth digit does not send the code again.
+ * button. Enter runs it as well, but never twice for the same code. So an Enter typed right
+ * after the sixth digit does not send the code again.
  */
 public final class CodeField extends TextField {
 

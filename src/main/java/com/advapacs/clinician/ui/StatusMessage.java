@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
  */
 public final class StatusMessage extends Label {
 
-    /** What kind of message is shown. */
+    /** The kind of message shown. */
     public enum Kind { ERROR, SUCCESS, INFO }
 
     public StatusMessage() {

@@ -47,7 +47,7 @@ class ClientConfigurationTest {
     }
 
     @Test
-    void invalidLockValueIsReportedWithFileAndFix() throws IOException {
+    void invalidLockValueNamesFileAndFix() throws IOException {
         write("machine.properties", "portal.url=https://machine.example\nportal.url.locked=maybe\n");
 
         ClientConfiguration configuration = load();

@@ -39,7 +39,7 @@ final class AuthenticatorApp {
         key = new Base32().decode(parameters.get("secret"));
     }
 
-    /** The 6-digit code shown at {@code time}. */
+    /** Returns the 6-digit code shown at {@code time}. */
     String codeAt(Instant time) {
         long step = time.getEpochSecond() / 30;
         try {

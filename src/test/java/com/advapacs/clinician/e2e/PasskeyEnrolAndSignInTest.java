@@ -48,7 +48,7 @@ class PasskeyEnrolAndSignInTest {
     }
 
     @Test
-    void enrolWithWrongPinThenSignInTwoWays() throws Exception {
+    void passkeyEnrolAndBothSignIns() throws Exception {
         signInWithPassword();
         ui.waitFor("#user-menu");
         ui.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
@@ -111,8 +111,8 @@ class PasskeyEnrolAndSignInTest {
     }
 
     /**
-     * Touches the virtual key once it has asked for its {@code count}-th touch. A wrong PIN
-     * is refused before the key asks, so it does not count.
+     * Touches the virtual key once it has requested its {@code count}-th touch. A wrong PIN
+     * is rejected before the key requests one, so it does not count.
      */
     private void touchWhenAsked(int count) throws InterruptedException {
         assertTrue(key.awaitTouchPrompts(count, Duration.ofSeconds(UiDriver.WAIT_SECONDS)),

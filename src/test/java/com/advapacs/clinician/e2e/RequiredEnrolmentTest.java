@@ -44,7 +44,7 @@ class RequiredEnrolmentTest {
     }
 
     @Test
-    void cancelSignsOutThenSetupLeadsToMainWindow() throws Exception {
+    void enrolmentCancelThenSetup() throws Exception {
         signIn();
         ui.waitFor("#totp-qr");
         ui.clickOn(ui.<Node>waitFor("#totp-cancel"));

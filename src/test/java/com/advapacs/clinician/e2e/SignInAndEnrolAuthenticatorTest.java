@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drives the real app in demo mode, with its embedded portal on loopback, through the whole
- * authenticator-app story: sign in with a password, set up the app from the QR code on
- * screen, sign out, and sign in again with password and code.
+ * authenticator-app story. It signs in with a password, sets up the app from the QR code on
+ * screen, signs out, and signs in again with password and code.
  */
 class SignInAndEnrolAuthenticatorTest {
 
@@ -44,7 +44,7 @@ class SignInAndEnrolAuthenticatorTest {
     }
 
     @Test
-    void enrolFromScannedQrThenSignInWithCode() throws Exception {
+    void totpEnrolAndCodeSignIn() throws Exception {
         assertEquals(EMAIL, ui.textOf("#email"));
         Screenshots.save(ui, ui.<javafx.scene.Node>waitFor("#email").getScene(), "01-sign-in");
         ui.fill("#password", PASSWORD);

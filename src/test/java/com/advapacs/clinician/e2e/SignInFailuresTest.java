@@ -87,7 +87,7 @@ class SignInFailuresTest {
     }
 
     @Test
-    void plainHttpToRemoteHostIsRefusedBeforeSending() throws Exception {
+    void plainHttpRemoteHostRejected() throws Exception {
         app = AppUnderTest.start(dataDirectory, "--portal", "http://portal.hospital.example");
 
         ui.fill("#email", "someone@hospital.example");

@@ -6,7 +6,7 @@ import java.net.SocketException;
 import java.time.Duration;
 
 /**
- * A software CTAP 2.1 security key for tests and for demo mode, where it stands in for a
+ * A software CTAP 2.1 security key for tests and for demo mode, where it replaces a
  * real key and is labelled as virtual. libfido2 talks to it through
  * {@code fido_dev_set_io_functions} with real CTAPHID framing via {@link #openLink()}, or
  * over loopback UDP datagrams via {@link #listenUdp(int, int)} like key simulators.

@@ -32,7 +32,7 @@ final class ClipboardWiper {
         pending.play();
     }
 
-    /** Clears the clipboard now if it still holds {@code secret}. */
+    /** Clears the clipboard now if it still contains {@code secret}. */
     void clearIfUnchanged(String secret) {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         if (secret.equals(clipboard.getString())) {

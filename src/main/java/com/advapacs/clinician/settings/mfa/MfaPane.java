@@ -176,7 +176,7 @@ public final class MfaPane extends VBox {
     }
 
     /**
-     * Disables removal of the only method when the portal requires a second step, and says
+     * Disables removal of the only method when the portal requires a second step, and shows
      * why, rather than letting the user find out after typing their password.
      */
     private void lockIfRequired(Button remove, VBox text) {

@@ -16,7 +16,7 @@ import javafx.scene.paint.Color;
  * A QR code drawn as black modules on an opaque white square.
  *
  * <p>The white square includes a quiet zone of {@value #QUIET_ZONE_MODULES} modules on
- * every side (ISO/IEC 18004 asks for 4), so a dark theme around it cannot break scanning.
+ * every side (ISO/IEC 18004 requires 4), so a dark theme around it cannot break scanning.
  * Modules are filled rectangles on whole logical pixels, which the renderer draws sharply at
  * any display scale. Error correction is level M (about 15% of the code may be damaged).
  */

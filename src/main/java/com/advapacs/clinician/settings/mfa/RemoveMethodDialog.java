@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Confirms removal of a sign-in method. The portal asks for proof that the user is present:
+ * Confirms removal of a sign-in method. The portal requires proof that the user is present:
  * a current code from the authenticator app (when there is one), or the account password.
  * Removing the only method also needs an explicit tick, because the account is then
  * protected by the password alone.

@@ -256,7 +256,7 @@ public final class TotpSetupPane extends VBox {
         return Messages.get("error.unexpected");
     }
 
-    /** The field for the first code, for tests and for focusing from outside. */
+    /** Returns the field for the first code, for tests and for focusing from outside. */
     public CodeField codeField() {
         return codeField;
     }
