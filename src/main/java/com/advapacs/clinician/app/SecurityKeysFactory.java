@@ -4,6 +4,7 @@ import com.advapacs.clinician.fido.DeviceSource;
 import com.advapacs.clinician.fido.HidDeviceSource;
 import com.advapacs.clinician.fido.UdpSimulatorSource;
 import com.advapacs.clinician.fido.jna.LibFido2Loader;
+import com.advapacs.clinician.fido.nfc.PcscDeviceSource;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
 import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import com.advapacs.clinician.fido.virtual.VirtualDeviceSource;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the app's access to security keys: the USB keys libfido2 finds, firmware
- * simulators when the developer option names them, any {@link DeviceSource} registered
- * through {@link ServiceLoader}, which only the test class path provides, and in demo mode
+ * Builds the app's access to security keys: the USB keys libfido2 finds, keys held on
+ * contactless readers (PC/SC), firmware simulators when the developer option names them,
+ * any {@link DeviceSource} registered through {@link ServiceLoader}, which only the test
+ * class path provides, and in demo mode
  * (unless such a source is registered) one virtual key, named as such, so that passkeys can
  * be tried without a real key.
  */
@@ -44,6 +46,7 @@ final class SecurityKeysFactory {
         }
         List<DeviceSource> sources = new ArrayList<>();
         sources.add(new HidDeviceSource());
+        sources.add(new PcscDeviceSource());
         sources.add(UdpSimulatorSource.fromSystemProperty());
         boolean registered = false;
         for (DeviceSource extra : ServiceLoader.load(DeviceSource.class)) {

@@ -41,7 +41,7 @@ public final class FidoDevice implements AutoCloseable {
     private final ReadWriteLock handleLock = new ReentrantReadWriteLock();
     private Pointer handle;
     /** Kept here so JNA does not free the callbacks while libfido2 may call them. */
-    private LinkIoCallbacks callbacks;
+    private Object callbacks;
     private DeviceInfo info;
     private boolean reopenNeeded;
 
@@ -169,15 +169,19 @@ public final class FidoDevice implements AutoCloseable {
         if (device == null) {
             throw FidoException.fromCode(FidoErrorCode.INTERNAL, "fido_dev_new");
         }
-        LinkIoCallbacks linkCallbacks = null;
+        Object linkCallbacks = null;
         int code = library.fido_dev_set_timeout(device, timeoutMillis);
-        if (code == FidoErrorCode.SUCCESS && entry.linkOpener() != null) {
-            linkCallbacks = new LinkIoCallbacks(entry.linkOpener());
-            code = library.fido_dev_set_io_functions(device, linkCallbacks.io());
+        if (code == FidoErrorCode.SUCCESS && entry.connector() != null) {
+            try {
+                linkCallbacks = entry.connector().install(library, device);
+            } catch (FidoException | RuntimeException e) {
+                library.fido_dev_free(new PointerByReference(device));
+                throw e;
+            }
         }
         if (code == FidoErrorCode.SUCCESS) {
-            // NOTE: tests reach only keys on a custom link. USB keys take libfido2's own HID
-            // handlers through the same fido_dev_open call, untested without hardware.
+            // NOTE: tests reach only keys through a connector. USB keys take libfido2's own
+            // HID handlers through the same fido_dev_open call, untested without hardware.
             code = library.fido_dev_open(device, entry.path());
         }
         if (code != FidoErrorCode.SUCCESS) {

@@ -48,7 +48,7 @@ public record UdpSimulatorAddress(InetAddress host, int port, int localPort) {
     /** Returns the device entry for this simulator. */
     public DeviceEntry entry() {
         return new DeviceEntry(path(), "Key simulator", "UDP", Transport.UDP_SIMULATOR,
-                () -> UdpHidLink.open(this));
+                DeviceConnector.hidReports(() -> UdpHidLink.open(this)));
     }
 
     private static InetAddress loopbackHost(String host, String text) {

@@ -17,6 +17,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,12 @@ final class KeySteps {
     private static final Logger LOG = LoggerFactory.getLogger(KeySteps.class);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(600);
     private static final Duration SELECT_WAIT = Duration.ofSeconds(30);
+    private static final String USB = "usb";
+    private static final String NFC = "nfc";
+
+    /** One look for keys: the keys present and the contactless readers attached. */
+    private record Scan(List<SecurityKeys.KeySummary> present, List<String> readers) {
+    }
 
     private final SecurityKeys keys;
     private final Diagnostics diagnostics;
@@ -45,6 +52,7 @@ final class KeySteps {
     private final Runnable onCancel;
     private final Window window;
     private final String errorTitleKey;
+    private List<String> shownReaders = List.of();
 
     private SecurityKeys.Key key;
     private Task<?> running;
@@ -116,33 +124,57 @@ final class KeySteps {
         }
 
         void waitForKey() {
-            Sheet sheet = new Sheet("key-insert", Messages.get("passkey.insert.title"),
-                    Messages.get("passkey.insert.text")).waiting();
-            sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
-            show.accept(sheet, "passkey.insert.title");
+            showInsert(List.of());
             pollForKeys();
         }
 
+        /** Shows where to put a key: USB, and the contactless readers attached now. */
+        private void showInsert(List<String> readers) {
+            shownReaders = readers;
+            Sheet sheet = readers.isEmpty()
+                    ? new Sheet("key-insert", Messages.get("passkey.insert.title"),
+                            Messages.get("passkey.insert.text"))
+                    : new Sheet("key-insert", Messages.get("passkey.insert.nfcTitle"),
+                            Messages.get("passkey.insert.nfcText", String.join(", ", readers)));
+            sheet.waiting();
+            sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+            show.accept(sheet, readers.isEmpty() ? "passkey.insert.title"
+                    : "passkey.insert.nfcTitle");
+        }
+
         private void pollForKeys() {
-            running = Background.run(keys::present, present -> {
-                if (stopped) {
-                    return;
-                }
-                if (present.isEmpty()) {
-                    poll = new PauseTransition(
-                            javafx.util.Duration.millis(POLL_INTERVAL.toMillis()));
-                    poll.setOnFinished(event -> pollForKeys());
-                    poll.play();
-                } else {
-                    select(present);
-                }
-            }, failure -> fail("discovery", failure, this));
+            running = Background.run(() -> new Scan(keys.present(), keys.nfcReaders()),
+                    scan -> {
+                        if (stopped) {
+                            return;
+                        }
+                        if (scan.present().isEmpty()) {
+                            if (!scan.readers().equals(shownReaders)) {
+                                showInsert(scan.readers());
+                            }
+                            poll = new PauseTransition(
+                                    javafx.util.Duration.millis(POLL_INTERVAL.toMillis()));
+                            poll.setOnFinished(event -> pollForKeys());
+                            poll.play();
+                        } else {
+                            select(scan.present());
+                        }
+                    }, failure -> fail("discovery", failure, this));
         }
 
         private void select(List<SecurityKeys.KeySummary> present) {
             if (present.size() > 1) {
+                VBox list = new VBox(4);
+                list.setId("key-select-list");
+                for (SecurityKeys.KeySummary summary : present) {
+                    Label item = new Label(Messages.get("passkey.select.item",
+                            summary.product(), transportLabel(summary)));
+                    item.setWrapText(true);
+                    list.getChildren().add(item);
+                }
                 Sheet sheet = new Sheet("key-select", Messages.get("passkey.select.title"),
-                        Messages.get("passkey.select.text", present.size())).waiting();
+                        Messages.get("passkey.select.text", present.size())).content(list)
+                        .waiting();
                 sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
                 show.accept(sheet, "passkey.select.title");
             }
@@ -179,7 +211,7 @@ final class KeySteps {
             pinField.setId("key-pin");
             pinField.setAccessibleText(Messages.get("passkey.pin.accessible"));
             Sheet sheet = new Sheet("key-pin-sheet", Messages.get("passkey.pin.title"),
-                    Messages.get("passkey.pin.text", details.product()))
+                    Messages.get("passkey.pin.text", keyName(details)))
                     .content(fieldLabel("passkey.pin.label", pinField), pinField);
             if (problem != null) {
                 sheet.status.error(problem);
@@ -254,13 +286,20 @@ final class KeySteps {
         }
 
         private void touch(char[] pin) {
-            Sheet sheet = new Sheet("key-touch", Messages.get("passkey.touch.title"),
-                    Messages.get(touchTextKey, key.details().product())).waiting();
+            SecurityKeys.KeyDetails details = key.details();
+            boolean nfc = NFC.equals(details.transport());
+            // On a reader, the key's presence in the field is its touch.
+            Sheet sheet = nfc
+                    ? new Sheet("key-touch", Messages.get("passkey.touch.nfcTitle"),
+                            Messages.get(touchTextKey + ".nfc", details.manufacturer()))
+                    : new Sheet("key-touch", Messages.get("passkey.touch.title"),
+                            Messages.get(touchTextKey, details.product()));
+            sheet.waiting();
             sheet.cancel(Messages.get("passkey.cancel"), () -> {
                 key.cancel();
                 cancel();
             });
-            show.accept(sheet, "passkey.touch.title");
+            show.accept(sheet, nfc ? "passkey.touch.nfcTitle" : "passkey.touch.title");
             running = Background.run(() -> {
                 try {
                     return action.run(key, pin);
@@ -284,6 +323,21 @@ final class KeySteps {
                 }
             });
         }
+    }
+
+    /** Returns how sentences name the key: its model, or "the key on the reader" for NFC. */
+    private static String keyName(SecurityKeys.KeyDetails details) {
+        return NFC.equals(details.transport()) ? Messages.get("passkey.nfcKeyName")
+                : details.product();
+    }
+
+    /** Returns how the key chooser names a key's connection, such as "NFC, reader X". */
+    private static String transportLabel(SecurityKeys.KeySummary summary) {
+        return switch (summary.transport()) {
+            case USB -> Messages.get("passkey.transport.usb");
+            case NFC -> Messages.get("passkey.transport.nfc", summary.reader());
+            default -> Messages.get("passkey.transport.other");
+        };
     }
 
     private void cancel() {

@@ -14,7 +14,9 @@ import com.advapacs.clinician.fido.RegistrationCeremony;
 import com.advapacs.clinician.fido.RegistrationRequest;
 import com.advapacs.clinician.fido.RegistrationResult;
 import com.advapacs.clinician.fido.TouchSelector;
+import com.advapacs.clinician.fido.Transport;
 import com.advapacs.clinician.fido.UserVerificationRequirement;
+import com.advapacs.clinician.fido.nfc.PcscDeviceSource;
 import com.advapacs.clinician.webauthn.ClientData;
 import com.advapacs.clinician.webauthn.CreationOptions;
 import com.advapacs.clinician.webauthn.CredentialDescriptor;
@@ -49,9 +51,21 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         List<KeySummary> summaries = new ArrayList<>();
         for (DeviceEntry entry : lastSeen) {
             summaries.add(new KeySummary(entry.path(), entry.product(),
-                    entry.transport().name().toLowerCase(Locale.ROOT)));
+                    entry.transport().name().toLowerCase(Locale.ROOT),
+                    entry.transport() == Transport.NFC ? entry.manufacturer() : null));
         }
         return summaries;
+    }
+
+    @Override
+    public List<String> nfcReaders() {
+        List<String> readers = new ArrayList<>();
+        for (DeviceSource source : sources) {
+            if (source instanceof PcscDeviceSource pcsc) {
+                readers.addAll(pcsc.readers());
+            }
+        }
+        return readers;
     }
 
     @Override
@@ -173,9 +187,12 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
             device.close();
         }
 
-        /** Returns the WebAuthn transport name: simulators and test keys use USB HID reports. */
+        /**
+         * Returns the WebAuthn transport name: "nfc" for a key on a reader, otherwise "usb",
+         * since simulators and test keys use USB HID reports too.
+         */
         private static String transport(FidoDevice device) {
-            return "usb";
+            return device.entry().transport() == Transport.NFC ? "nfc" : "usb";
         }
 
         private static UserVerificationRequirement requirement(String value) {

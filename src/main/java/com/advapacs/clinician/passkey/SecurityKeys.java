@@ -14,8 +14,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface SecurityKeys {
 
-    /** Lists the keys present now (USB, and developer simulators when enabled). */
+    /** Lists the keys present now: USB, NFC, and developer simulators when enabled. */
     List<KeySummary> present() throws FidoException;
+
+    /** Names the contactless readers attached now, where a key can be held. */
+    List<String> nfcReaders();
 
     /**
      * Opens the one key present, or, when several are, makes each blink and returns the
@@ -26,8 +29,13 @@ public interface SecurityKeys {
     /** Stops a running {@link #select}, from any thread; it then fails as cancelled. */
     void cancelSelection();
 
-    /** A key present on this computer, not yet opened. */
-    record KeySummary(String path, String product, String transport) {
+    /**
+     * A key present on this computer, not yet opened.
+     *
+     * @param transport "usb", "nfc" or another {@code Transport} name in lower case
+     * @param reader the contactless reader holding an NFC key, otherwise null
+     */
+    record KeySummary(String path, String product, String transport, String reader) {
     }
 
     /** An opened key. */

@@ -77,6 +77,8 @@ public interface LibFido2 extends Library {
 
     int fido_dev_set_io_functions(Pointer dev, FidoDevIo io);
 
+    int fido_dev_set_transport_functions(Pointer dev, FidoDevTransport transport);
+
     Pointer fido_dev_io_handle(Pointer dev);
 
     byte fido_dev_is_fido2(Pointer dev);

@@ -1,5 +1,6 @@
 package com.advapacs.clinician.fido.virtual;
 
+import com.advapacs.clinician.fido.DeviceConnector;
 import com.advapacs.clinician.fido.DeviceEntry;
 import com.advapacs.clinician.fido.DeviceSource;
 import com.advapacs.clinician.fido.Transport;
@@ -22,7 +23,8 @@ public final class VirtualDeviceSource implements DeviceSource {
         for (int i = 0; i < keys.size(); i++) {
             VirtualAuthenticator key = keys.get(i);
             entries.add(new DeviceEntry("virtual://" + i, key.config().product,
-                    key.config().manufacturer, Transport.CUSTOM, key::openLink));
+                    key.config().manufacturer, Transport.CUSTOM,
+                    DeviceConnector.hidReports(key::openLink)));
         }
         return entries;
     }

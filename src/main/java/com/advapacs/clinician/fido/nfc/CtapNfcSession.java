@@ -1,0 +1,234 @@
+package com.advapacs.clinician.fido.nfc;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CTAP over ISO 7816 with one key on a contactless reader (CTAP 2.1 section 11.3): selects
+ * the FIDO applet, sends CTAP messages as NFCCTAP_MSG and collects their replies through
+ * response chaining and the NFCCTAP_GETRESPONSE keep-alive loop.
+ *
+ * <p>Long commands go out as chained short APDUs, which every reader supports; a key that
+ * refuses chaining gets extended APDUs from then on. All calls come from the thread that
+ * runs the ceremony, except {@link #cancel()}, which only raises a flag that the polling
+ * loop acts on, so APDUs are never sent from two threads.
+ */
+final class CtapNfcSession implements AutoCloseable {
+
+    /** The version the FIDO applet returns in its response to SELECT. */
+    enum Applet {
+        /** "FIDO_2_0": a CTAP2-only key. */
+        FIDO2,
+        /** "U2F_V2": a U2F key, which may speak CTAP2 as well. */
+        U2F
+    }
+
+    /** The card in the reader is not a FIDO key: it has no FIDO applet. */
+    static final class NotAKeyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotAKeyException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CtapNfcSession.class);
+    /** Pause between NFCCTAP_GETRESPONSE polls while the key works or waits for the user. */
+    private static final long POLL_MILLIS = 80;
+    /** Upper bound on GET RESPONSE rounds for one reply: 64 KiB in 256-byte parts, and more. */
+    private static final int MAX_RESPONSE_PARTS = 300;
+
+    private final CardConnection card;
+    private boolean extendedLength;
+    private volatile boolean cancelRequested;
+    private boolean waiting;
+    private boolean endSent;
+    private byte[] reply;
+    private int keepAliveStatus;
+
+    CtapNfcSession(CardConnection card) {
+        this.card = card;
+    }
+
+    /** Selects the FIDO applet and returns which versions it announced. */
+    Applet select() throws IOException {
+        ResponseApdu response = exchange(CommandApdus.select());
+        if (!response.ok()) {
+            throw new NotAKeyException("The card has no FIDO applet (SELECT returned SW "
+                    + response.statusText() + ")");
+        }
+        String version = new String(response.data(), StandardCharsets.US_ASCII);
+        switch (version) {
+            case "FIDO_2_0":
+                return Applet.FIDO2;
+            case "U2F_V2":
+                return Applet.U2F;
+            default:
+                throw new NotAKeyException("The FIDO applet announced an unknown version");
+        }
+    }
+
+    /** Sends a U2F command APDU and returns its response: data, then the status word. */
+    byte[] u2f(byte[] apdu) throws IOException {
+        ResponseApdu response = send(CommandApdus.toShortChained(apdu),
+                () -> CommandApdus.toExtended(apdu));
+        return response.withStatusWord();
+    }
+
+    /**
+     * Sends a CTAP message (command byte, then CBOR). Its reply comes from
+     * {@link #receiveCbor(int)}, at once or after keep-alives.
+     */
+    void sendCbor(byte[] message) throws IOException {
+        cancelRequested = false;
+        endSent = false;
+        reply = null;
+        waiting = false;
+        accept(send(CommandApdus.ctapMessageChained(message),
+                () -> CommandApdus.ctapMessageExtended(message)));
+    }
+
+    /**
+     * Returns the reply to the last CTAP message (status byte, then CBOR), polling while the
+     * key sends keep-alives; null when none came within {@code timeoutMillis} (-1 waits
+     * without limit), in which case a later call goes on waiting for the same reply.
+     */
+    byte[] receiveCbor(int timeoutMillis) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (reply == null) {
+            if (!waiting) {
+                throw new IOException("No CTAP message is waiting for a reply");
+            }
+            if (cancelRequested && !endSent) {
+                endSent = true;
+                end();
+                continue;
+            }
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (timeoutMillis >= 0 && left <= 0) {
+                return null;
+            }
+            pause(timeoutMillis < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, left));
+            accept(exchange(CommandApdus.ctapGetResponse()));
+        }
+        byte[] result = reply;
+        reply = null;
+        return result;
+    }
+
+    /** Asks the key to abandon the running CTAP command; safe from any thread. */
+    void cancel() {
+        cancelRequested = true;
+    }
+
+    /** Returns the status of the last keep-alive: 1 processing, 2 waiting for the user. */
+    int keepAliveStatus() {
+        return keepAliveStatus;
+    }
+
+    @Override
+    public void close() {
+        card.close();
+    }
+
+    /** Sends NFCCTAP_CONTROL END; the cancelled command's reply follows as usual. */
+    private void end() throws IOException {
+        ResponseApdu response = exchange(CommandApdus.ctapEnd());
+        if (response.ok() && response.data().length > 0) {
+            accept(response);
+        } else if (response.sw1() == ResponseApdu.CTAP_KEEP_ALIVE) {
+            accept(response);
+        } else if (!response.ok()) {
+            // Keys without NFCCTAP_CONTROL go on until their own time-out.
+            LOG.debug("The key did not accept NFCCTAP_CONTROL END: SW {}",
+                    response.statusText());
+        }
+    }
+
+    private void accept(ResponseApdu response) throws IOException {
+        if (response.ok()) {
+            if (response.data().length == 0) {
+                throw new IOException("The key sent an empty CTAP reply");
+            }
+            reply = response.data();
+            waiting = false;
+        } else if (response.sw1() == ResponseApdu.CTAP_KEEP_ALIVE) {
+            waiting = true;
+            keepAliveStatus = response.data().length > 0 ? response.data()[0] & 0xff : 0;
+        } else {
+            waiting = false;
+            throw new IOException("The key rejected the CTAP message with SW "
+                    + response.statusText());
+        }
+    }
+
+    /** Builds the extended form of a command only when a key needs it. */
+    @FunctionalInterface
+    private interface ExtendedForm {
+        byte[] build();
+    }
+
+    /**
+     * Sends a command as chained short APDUs. A key that rejects chaining gets the command
+     * again as one extended APDU, and extended APDUs from then on.
+     */
+    private ResponseApdu send(List<byte[]> chained, ExtendedForm extended) throws IOException {
+        if (chained.size() == 1) {
+            return exchange(chained.get(0));
+        }
+        if (!extendedLength) {
+            for (int i = 0; i < chained.size(); i++) {
+                ResponseApdu response = exchange(chained.get(i));
+                if (i == chained.size() - 1) {
+                    return response;
+                }
+                if (response.statusWord() == ResponseApdu.CHAINING_UNSUPPORTED
+                        || response.statusWord() == ResponseApdu.CLA_NOT_SUPPORTED) {
+                    LOG.debug("The key refuses command chaining (SW {}); using extended "
+                            + "APDUs", response.statusText());
+                    extendedLength = true;
+                    break;
+                }
+                if (!response.ok()) {
+                    return response;
+                }
+            }
+        }
+        return exchange(extended.build());
+    }
+
+    /** Sends one command APDU and gathers a chained response with GET RESPONSE. */
+    private ResponseApdu exchange(byte[] command) throws IOException {
+        ResponseApdu response = ResponseApdu.parse(card.transmit(command));
+        if (response.sw1() != ResponseApdu.MORE_DATA) {
+            return response;
+        }
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(response.data());
+        for (int part = 0; response.sw1() == ResponseApdu.MORE_DATA; part++) {
+            if (part == MAX_RESPONSE_PARTS) {
+                throw new IOException("The key's response did not end after "
+                        + MAX_RESPONSE_PARTS + " parts");
+            }
+            response = ResponseApdu.parse(card.transmit(
+                    CommandApdus.getResponse(response.sw2())));
+            data.writeBytes(response.data());
+        }
+        return new ResponseApdu(data.toByteArray(), response.statusWord());
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for the key");
+        }
+    }
+}

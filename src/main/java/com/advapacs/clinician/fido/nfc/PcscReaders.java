@@ -1,0 +1,66 @@
+package com.advapacs.clinician.fido.nfc;
+
+import java.util.List;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's one entry to PC/SC: lists the readers through {@code javax.smartcardio}
+ * (pcsc-lite on Linux, WinSCard on Windows, the PC/SC framework on macOS).
+ *
+ * <p>It first turns off the JDK's own GET RESPONSE handling. By default the JDK answers SW
+ * 61xx itself with a GET RESPONSE that repeats the command's class byte, which FIDO keys
+ * may refuse for CTAP commands (class 0x80); {@link CtapNfcSession} sends GET RESPONSE as
+ * ISO 7816 defines it instead. The JDK reads these properties once, when its channel class
+ * loads, so they are set before any other use of {@code javax.smartcardio}.
+ */
+final class PcscReaders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PcscReaders.class);
+
+    static {
+        System.setProperty("sun.security.smartcardio.t0GetResponse", "false");
+        System.setProperty("sun.security.smartcardio.t1GetResponse", "false");
+    }
+
+    private static boolean unavailableLogged;
+
+    private PcscReaders() {
+    }
+
+    /** Returns the readers attached now; none when PC/SC is missing or not running. */
+    static List<CardTerminal> list() {
+        try {
+            TerminalFactory factory = TerminalFactory.getInstance("PC/SC", null);
+            List<CardTerminal> readers = factory.terminals().list();
+            unavailableLogged = false;
+            return readers;
+        } catch (CardException | java.security.NoSuchAlgorithmException
+                | RuntimeException e) {
+            logUnavailable(reason(e));
+            return List.of();
+        }
+    }
+
+    /** Returns PC/SC's own error name (such as SCARD_E_NO_SERVICE) when there is one. */
+    static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.startsWith("SCARD_")) {
+                return message;
+            }
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static synchronized void logUnavailable(String reason) {
+        // SCARD_E_NO_READERS_AVAILABLE is the normal state of most computers.
+        if (!unavailableLogged && !reason.contains("NO_READERS")) {
+            LOG.info("No NFC readers: PC/SC is not available ({})", reason);
+        }
+        unavailableLogged = true;
+    }
+}
