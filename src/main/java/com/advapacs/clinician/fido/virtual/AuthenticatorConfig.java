@@ -36,6 +36,9 @@ public final class AuthenticatorConfig {
     Duration userActionTimeout = Duration.ofSeconds(30);
     Duration keepAliveInterval = Duration.ofMillis(100);
     Duration resetWindow = Duration.ofSeconds(10);
+    boolean nfcExtendedLength = true;
+    boolean nfcCommandChaining = true;
+    int nfcResponseChunk = CommandApdu.MAX_EXTENDED_NE;
     String product = "AdvaPACS Virtual Key";
     String manufacturer = "AdvaPACS Test";
 
@@ -134,6 +137,33 @@ public final class AuthenticatorConfig {
     /** Sets how long after power-up authenticatorReset is allowed. */
     public AuthenticatorConfig resetWindow(Duration value) {
         resetWindow = value;
+        return this;
+    }
+
+    /** Sets whether the NFC interface accepts extended-length APDUs, else it returns 6700. */
+    public AuthenticatorConfig nfcExtendedLength(boolean value) {
+        nfcExtendedLength = value;
+        return this;
+    }
+
+    /** Sets whether the NFC interface accepts command chaining, else it returns 6884. */
+    public AuthenticatorConfig nfcCommandChaining(boolean value) {
+        nfcCommandChaining = value;
+        return this;
+    }
+
+    /**
+     * Sets the maximum number of response data bytes in one NFC response APDU, below the
+     * client's Le, so tests can force response chaining (61xx and GET RESPONSE).
+     *
+     * @param bytes from 1 to 65536, the default, which leaves the limit to Le
+     */
+    public AuthenticatorConfig nfcResponseChunk(int bytes) {
+        if (bytes < 1 || bytes > CommandApdu.MAX_EXTENDED_NE) {
+            throw new IllegalArgumentException("NFC response chunk must be 1 to "
+                    + CommandApdu.MAX_EXTENDED_NE + " bytes, not " + bytes);
+        }
+        nfcResponseChunk = bytes;
         return this;
     }
 

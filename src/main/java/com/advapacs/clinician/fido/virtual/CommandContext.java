@@ -1,6 +1,9 @@
 package com.advapacs.clinician.fido.virtual;
 
-/** The CTAPHID transaction of a running CTAP command: its cancel flag and keep-alives. */
+/**
+ * The transport transaction of a running CTAP command (CTAPHID, or NFCCTAP over ISO 7816):
+ * its cancel flag, its keep-alive status updates and whether the key lost its connection.
+ */
 interface CommandContext {
 
     /** CTAPHID_KEEPALIVE status: still processing. */
@@ -8,9 +11,17 @@ interface CommandContext {
     /** CTAPHID_KEEPALIVE status: waiting for the user's touch. */
     int STATUS_UPNEEDED = 2;
 
-    /** Returns whether the platform sent CTAPHID_CANCEL for this transaction. */
+    /** Returns whether the platform cancelled the transaction, e.g. by CTAPHID_CANCEL. */
     boolean cancelled();
 
-    /** Sends one CTAPHID_KEEPALIVE frame with {@code status}. */
+    /** Reports that the command is still running, with {@code status}, to the platform. */
     void keepAlive(int status);
+
+    /**
+     * Returns whether the transport lost the key, e.g. an NFC card that left the field, so
+     * the command ends with {@link DeviceRemovedException} and sends no reply.
+     */
+    default boolean removed() {
+        return false;
+    }
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The simulated user at the key. When a command needs a touch, it waits as the
  * {@link AuthenticatorConfig.Touch} setting defines and sends keep-alive frames with
- * status UPNEEDED meanwhile. A CTAPHID_CANCEL or unplugging ends the wait.
+ * status UPNEEDED meanwhile. A cancel from the platform, unplugging, or a card leaving the
+ * NFC field ends the wait.
  */
 final class UserPresence {
 
@@ -42,7 +43,7 @@ final class UserPresence {
                 throw new CtapException(CtapStatus.KEEPALIVE_CANCEL, "cancelled by platform");
             }
             synchronized (lock) {
-                if (removed) {
+                if (removed || context.removed()) {
                     throw new DeviceRemovedException();
                 }
                 if (touchPending) {

@@ -9,7 +9,8 @@ import java.time.Duration;
  * A software CTAP 2.1 security key for tests and for demo mode, where it replaces a
  * real key and is labelled as virtual. libfido2 talks to it through
  * {@code fido_dev_set_io_functions} with real CTAPHID framing via {@link #openLink()}, or
- * over loopback UDP datagrams via {@link #listenUdp(int, int)} like key simulators.
+ * over loopback UDP datagrams via {@link #listenUdp(int, int)} like key simulators. Its
+ * NFC interface, {@link #nfcCard()}, processes ISO/IEC 7816-4 APDUs.
  */
 public final class VirtualAuthenticator implements AutoCloseable {
 
@@ -17,12 +18,16 @@ public final class VirtualAuthenticator implements AutoCloseable {
     private final UserPresence presence;
     private final Ctap2Authenticator authenticator;
     private final CtapHidTransport transport;
+    private final NfcApplet nfcApplet;
+    private final NfcCard nfcCard;
 
     public VirtualAuthenticator(AuthenticatorConfig config) {
         this.config = config;
         this.presence = new UserPresence(config);
         this.authenticator = new Ctap2Authenticator(config, presence);
         this.transport = new CtapHidTransport(config, authenticator, presence);
+        this.nfcApplet = new NfcApplet(config, authenticator, presence);
+        this.nfcCard = new NfcCard(nfcApplet);
     }
 
     /** Opens a report link, as the operating system opens a HID device node. */
@@ -67,6 +72,11 @@ public final class VirtualAuthenticator implements AutoCloseable {
      */
     public UdpFrontEnd listenUdp(int port, int replyPort) throws SocketException {
         return new UdpFrontEnd(transport, port, replyPort);
+    }
+
+    /** Returns the key's NFC interface, the same card on every call. */
+    public NfcCard nfcCard() {
+        return nfcCard;
     }
 
     /** Simulates the user touching the key (or having touched it, for the next prompt). */
@@ -121,5 +131,6 @@ public final class VirtualAuthenticator implements AutoCloseable {
     @Override
     public void close() {
         transport.shutdown();
+        nfcApplet.shutdown();
     }
 }
