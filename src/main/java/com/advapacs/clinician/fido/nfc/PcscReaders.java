@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The app's one entry to PC/SC: lists the readers through {@code javax.smartcardio}
  * (pcsc-lite on Linux, WinSCard on Windows, the PC/SC framework on macOS).
  *
- * <p>It first turns off the JDK's own GET RESPONSE handling. By default the JDK answers SW
+ * <p>It first turns off the JDK's own GET RESPONSE handling. By default the JDK handles SW
  * 61xx itself with a GET RESPONSE that repeats the command's class byte, which FIDO keys
  * may refuse for CTAP commands (class 0x80); {@link CtapNfcSession} sends GET RESPONSE as
  * ISO 7816 defines it instead. The JDK reads these properties once, when its channel class
