@@ -1,7 +1,9 @@
 package com.advapacs.clinician.passkey;
 
+import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
+import com.advapacs.clinician.ui.Background;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Window;
@@ -25,9 +27,17 @@ public final class PasskeyEnrolmentFlow implements PasskeyEnrolment {
         this.diagnostics = diagnostics;
     }
 
+    /** Opens the window once it is known whether the platform option can be offered. */
     @Override
     public void start(Window owner, Consumer<String> onAdded) {
-        new AddPasskeyWindow(owner, portal, keys.get(), platform.unavailableReason(),
+        Background.run(platform::unavailableReason,
+                reason -> open(owner, reason, onAdded),
+                failure -> open(owner, Messages.get("passkey.platform.checkFailed"), onAdded));
+    }
+
+    private void open(Window owner, String platformUnavailableReason,
+            Consumer<String> onAdded) {
+        new AddPasskeyWindow(owner, portal, keys.get(), platformUnavailableReason,
                 diagnostics.get(), onAdded).show();
     }
 }
