@@ -84,15 +84,22 @@ final class AddPasskeyWindow {
         Sheet sheet = new Sheet("passkey-choose", Messages.get("passkey.choose.title"),
                 Messages.get("passkey.choose.text")).content(choices);
         sheet.cancel(Messages.get("passkey.cancel"), stage::close);
-        sheet.primary(Messages.get("passkey.next"), this::register);
+        sheet.primary(Messages.get("passkey.next"), () -> register(platform.isSelected()
+                ? KeySteps.Devices.PLATFORM : KeySteps.Devices.SECURITY_KEYS));
         show(sheet, "passkey.choose.title");
         securityKey.requestFocus();
     }
 
-    private void register() {
-        steps.start(false, "passkey.touch.text", (key, pin) -> {
+    /**
+     * Registers a passkey. The portal is asked for the attachment the user chose, and the
+     * response reports the one the credential ended up on, which differs when the user picks
+     * a security key in Windows' own dialog.
+     */
+    private void register(KeySteps.Devices devices) {
+        String requested = devices == KeySteps.Devices.PLATFORM ? "platform" : "cross-platform";
+        steps.start(devices, false, "passkey.touch.text", (key, pin) -> {
             PasskeyCeremony ceremony = portal.client().startPasskeyRegistration(
-                    portal.session(), "cross-platform");
+                    portal.session(), requested);
             CreationOptions options = CreationOptions.parse(ceremony.publicKey(),
                     portal.client().address());
             ClientData clientData = ClientData.of(ClientData.Type.CREATE, options.challenge(),

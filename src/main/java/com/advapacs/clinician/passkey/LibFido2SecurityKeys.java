@@ -14,6 +14,7 @@ import com.advapacs.clinician.fido.RegistrationCeremony;
 import com.advapacs.clinician.fido.RegistrationRequest;
 import com.advapacs.clinician.fido.RegistrationResult;
 import com.advapacs.clinician.fido.TouchSelector;
+import com.advapacs.clinician.fido.Transport;
 import com.advapacs.clinician.fido.UserVerificationRequirement;
 import com.advapacs.clinician.webauthn.ClientData;
 import com.advapacs.clinician.webauthn.CreationOptions;
@@ -49,7 +50,8 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         List<KeySummary> summaries = new ArrayList<>();
         for (DeviceEntry entry : lastSeen) {
             summaries.add(new KeySummary(entry.path(), entry.product(),
-                    entry.transport().name().toLowerCase(Locale.ROOT)));
+                    entry.transport().name().toLowerCase(Locale.ROOT),
+                    entry.transport() == Transport.WINDOWS_HELLO));
         }
         return summaries;
     }
@@ -85,6 +87,23 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         }
     }
 
+    /**
+     * Builds the {@code RegistrationResponseJSON} for a new credential.
+     *
+     * @param attestation the relying party's attestation preference; "none" strips the
+     *     attestation statement
+     * @param windowsHello whether libfido2 created the credential through Windows Hello
+     */
+    static ObjectNode registrationResponse(RegistrationResult result, ClientData clientData,
+            String attestation, boolean windowsHello, boolean residentKey) {
+        byte[] attestationObject = "none".equals(attestation)
+                ? result.anonymousAttestationObject() : result.attestationObject();
+        CredentialAttachment attachment = CredentialAttachment.of(windowsHello, result.aaguid());
+        return ResponseJson.registration(result.credentialId(), clientData, attestationObject,
+                result.authenticatorData(), attachment.transports(), attachment.attachment(),
+                residentKey);
+    }
+
     /** An opened key adapted to what the passkey screens need. */
     private static final class OpenedKey implements Key {
 
@@ -98,7 +117,8 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         public KeyDetails details() {
             DeviceInfo info = device.info();
             int retries = -1;
-            if (info.fido2() && info.pinSet()) {
+            // Windows Hello reports clientPin but has no PIN retry counter to read.
+            if (info.fido2() && info.pinSet() && !device.windowsHello()) {
                 try {
                     retries = PinManager.retries(device);
                 } catch (FidoException e) {
@@ -111,7 +131,7 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
                     info.firmwareVersion() == 0 ? null : Long.toString(info.firmwareVersion()),
                     info.fido2(), info.pinSet(), info.supportsPin(),
                     info.builtInUserVerification(), info.alwaysUserVerification(),
-                    info.minPinLength(), retries);
+                    info.minPinLength(), retries, device.windowsHello());
         }
 
         @Override
@@ -136,11 +156,8 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
             }
             RegistrationResult result = RegistrationCeremony.makeCredential(device,
                     request.build(), pin);
-            byte[] attestation = "none".equals(options.attestation())
-                    ? result.anonymousAttestationObject() : result.attestationObject();
-            return ResponseJson.registration(result.credentialId(), clientData,
-                    attestation, result.authenticatorData(),
-                    List.of(transport(device)), "cross-platform", residentKey);
+            return registrationResponse(result, clientData, options.attestation(),
+                    device.windowsHello(), residentKey);
         }
 
         @Override
@@ -171,11 +188,6 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         @Override
         public void close() {
             device.close();
-        }
-
-        /** Returns the WebAuthn transport name: simulators and test keys use USB HID reports. */
-        private static String transport(FidoDevice device) {
-            return "usb";
         }
 
         private static UserVerificationRequirement requirement(String value) {
