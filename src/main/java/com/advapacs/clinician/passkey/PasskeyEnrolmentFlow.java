@@ -4,7 +4,7 @@ import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
 import com.advapacs.clinician.ui.Background;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -29,15 +29,13 @@ public final class PasskeyEnrolmentFlow implements PasskeyEnrolment {
 
     /** Opens the window once it is known whether the platform option can be offered. */
     @Override
-    public void start(Window owner, Consumer<String> onAdded) {
+    public void start(Window owner, Start start, boolean adviseOneDevice,
+            BiConsumer<String, FollowUp> onAdded) {
         Background.run(platform::unavailableReason,
-                reason -> open(owner, reason, onAdded),
-                failure -> open(owner, Messages.get("passkey.platform.checkFailed"), onAdded));
-    }
-
-    private void open(Window owner, String platformUnavailableReason,
-            Consumer<String> onAdded) {
-        new AddPasskeyWindow(owner, portal, keys.get(), platformUnavailableReason,
-                diagnostics.get(), onAdded).show();
+                reason -> new AddPasskeyWindow(owner, portal, keys.get(), reason,
+                        diagnostics.get(), adviseOneDevice, onAdded).show(start),
+                failure -> new AddPasskeyWindow(owner, portal, keys.get(),
+                        Messages.get("passkey.platform.checkFailed"), diagnostics.get(),
+                        adviseOneDevice, onAdded).show(start));
     }
 }
