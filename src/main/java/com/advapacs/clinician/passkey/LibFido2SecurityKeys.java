@@ -94,8 +94,9 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
      *     attestation statement
      * @param windowsHello whether libfido2 created the credential through Windows Hello
      */
-    static ObjectNode registrationResponse(RegistrationResult result, ClientData clientData,
-            String attestation, boolean windowsHello, boolean residentKey) {
+    public static ObjectNode registrationResponse(RegistrationResult result,
+            ClientData clientData, String attestation, boolean windowsHello,
+            boolean residentKey) {
         byte[] attestationObject = "none".equals(attestation)
                 ? result.anonymousAttestationObject() : result.attestationObject();
         CredentialAttachment attachment = CredentialAttachment.of(windowsHello, result.aaguid());
