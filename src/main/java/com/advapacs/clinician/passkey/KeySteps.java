@@ -113,6 +113,8 @@ final class KeySteps {
         }
         List<SecurityKeys.KeySummary> keys = present.stream()
                 .filter(key -> !key.systemDialog()).toList();
+        // NOTE: with administrator rights and a USB key plugged in, a security-key sign-in
+        // uses the key alone, so a Windows Hello passkey cannot sign in then.
         return keys.isEmpty() ? systemDialogs : keys;
     }
 
