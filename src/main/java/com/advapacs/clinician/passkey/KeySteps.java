@@ -310,10 +310,11 @@ final class KeySteps {
         }
 
         private void touch(char[] pin) {
-            boolean systemDialog = key.details().systemDialog();
+            SecurityKeys.KeyDetails details = key.details();
+            boolean systemDialog = details.systemDialog();
             Sheet sheet = systemDialog ? systemDialogSheet()
                     : new Sheet("key-touch", Messages.get("passkey.touch.title"),
-                            Messages.get(touchTextKey, key.details().product())).waiting();
+                            Messages.get(touchTextKey, details.product())).waiting();
             sheet.cancel(Messages.get("passkey.cancel"), () -> {
                 key.cancel();
                 cancel();
