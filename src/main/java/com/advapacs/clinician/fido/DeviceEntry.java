@@ -13,17 +13,32 @@ import java.util.Objects;
 public record DeviceEntry(String path, String product, String manufacturer,
         Transport transport, DeviceConnector connector) {
 
+    /** The path under which libfido2 lists Windows Hello ({@code FIDO_WINHELLO_PATH}). */
+    public static final String WINDOWS_HELLO_PATH = "windows://hello";
+
     public DeviceEntry {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(transport, "transport");
-        if ((connector == null) != (transport == Transport.USB)) {
+        boolean openedByPath = transport == Transport.USB
+                || transport == Transport.WINDOWS_HELLO;
+        if ((connector == null) != openedByPath) {
             throw new IllegalArgumentException("A " + transport + " key needs "
-                    + (transport == Transport.USB ? "no connector" : "a connector"));
+                    + (openedByPath ? "no connector" : "a connector"));
         }
     }
 
     /** Describes a key that libfido2 opens by its path. */
     public static DeviceEntry usb(String path, String product, String manufacturer) {
         return new DeviceEntry(path, product, manufacturer, Transport.USB, null);
+    }
+
+    /**
+     * Describes an entry of libfido2's own device list ({@code fido_dev_info_manifest}):
+     * Windows Hello when the path is {@value #WINDOWS_HELLO_PATH}, else a USB key.
+     */
+    public static DeviceEntry listed(String path, String product, String manufacturer) {
+        Transport transport = WINDOWS_HELLO_PATH.equals(path)
+                ? Transport.WINDOWS_HELLO : Transport.USB;
+        return new DeviceEntry(path, product, manufacturer, transport, null);
     }
 }

@@ -43,6 +43,7 @@ public final class FidoDevice implements AutoCloseable {
     /** Kept here so JNA does not free the callbacks while libfido2 may call them. */
     private Object callbacks;
     private DeviceInfo info;
+    private volatile boolean windowsHello;
     private boolean reopenNeeded;
 
     private FidoDevice(LibFido2 library, DeviceEntry entry, int timeoutMillis) {
@@ -67,6 +68,14 @@ public final class FidoDevice implements AutoCloseable {
 
     public DeviceEntry entry() {
         return entry;
+    }
+
+    /**
+     * Returns whether libfido2 opened Windows Hello ({@code fido_dev_is_winhello}): Windows
+     * then shows its own dialog for user verification, so the app sends no PIN itself.
+     */
+    public boolean windowsHello() {
+        return windowsHello;
     }
 
     /** Returns the getInfo read when the key was opened or last changed its PIN. */
@@ -131,7 +140,8 @@ public final class FidoDevice implements AutoCloseable {
             return new FidoException(FidoProblem.PIN_INVALID, code, left,
                     operation + " returned " + code, null);
         }
-        if (code == FidoErrorCode.TX || code == FidoErrorCode.RX) {
+        // Windows Hello has no HID channel that could be left one reply behind.
+        if (!windowsHello && (code == FidoErrorCode.TX || code == FidoErrorCode.RX)) {
             reopenNeeded = code == FidoErrorCode.TX || !cancelAndDrain();
             long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
             if (timeoutMillis >= 0 && elapsedMillis >= timeoutMillis) {
@@ -139,7 +149,8 @@ public final class FidoDevice implements AutoCloseable {
                         operation + " timed out after " + elapsedMillis + " ms", null);
             }
         }
-        return FidoException.fromCode(code, operation);
+        return new FidoException(FidoProblem.fromCode(code, windowsHello), code,
+                OptionalInt.empty(), operation + " returned " + code, null);
     }
 
     /**
@@ -196,6 +207,7 @@ public final class FidoDevice implements AutoCloseable {
             handleLock.writeLock().unlock();
         }
         reopenNeeded = false;
+        windowsHello = library.fido_dev_is_winhello(device) != 0;
         try {
             info = DeviceInfoReader.read(library, device, entry);
         } catch (FidoException e) {

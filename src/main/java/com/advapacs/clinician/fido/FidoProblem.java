@@ -49,6 +49,10 @@ public enum FidoProblem {
     KEY_REMOVED("The key was removed or stopped responding.",
             "Insert the key again and retry."),
     KEY_NOT_FOUND("No security key was found.", "Insert your key and try again."),
+    PLATFORM_NOT_FOUND("This computer's own authenticator could not be reached.",
+            "Try again, or add a security key instead."),
+    SYSTEM_DIALOG_ENDED("Windows Security was closed or could not finish.",
+            "Try again and follow the steps in the Windows Security window."),
     KEY_PROTOCOL_ERROR("The key sent a reply the app could not use.",
             "Remove the key, insert it again and retry. If it keeps happening, use "
                     + "another key."),
@@ -86,6 +90,18 @@ public enum FidoProblem {
         }
         int left = pinRetriesLeft.getAsInt();
         return summary + " " + left + (left == 1 ? " attempt" : " attempts") + " left.";
+    }
+
+    /**
+     * Maps a libfido2 return code from a Windows Hello device ({@code fido_dev_is_winhello})
+     * or from any other key. Before libfido2 1.14, closing Windows' own dialog returns
+     * FIDO_ERR_INTERNAL, as do other webauthn.dll failures that libfido2 does not map.
+     */
+    public static FidoProblem fromCode(int code, boolean windowsHello) {
+        if (windowsHello && code == FidoErrorCode.INTERNAL) {
+            return SYSTEM_DIALOG_ENDED;
+        }
+        return fromCode(code);
     }
 
     /** Maps a libfido2 return code (from {@code fido/err.h}) to the problem a user meets. */
@@ -172,8 +188,6 @@ public enum FidoProblem {
             case FidoErrorCode.INVALID_ARGUMENT:
             case FidoErrorCode.INTERNAL:
             case FidoErrorCode.COMPRESS:
-                // NOTE: before libfido2 1.14 a cancel in the Windows Hello dialog also
-                // arrives as FIDO_ERR_INTERNAL, so it shows as APP_ERROR.
                 return APP_ERROR;
             default:
                 return code > 0 ? KEY_PROTOCOL_ERROR : APP_ERROR;

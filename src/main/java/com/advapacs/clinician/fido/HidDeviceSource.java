@@ -8,7 +8,10 @@ import com.sun.jna.ptr.PointerByReference;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lists the USB HID keys libfido2 finds ({@code fido_dev_info_manifest}). */
+/**
+ * Lists the devices libfido2 finds ({@code fido_dev_info_manifest}): USB HID keys and, on
+ * Windows with a libfido2 built with Windows Hello support, the Windows Hello entry.
+ */
 public final class HidDeviceSource implements DeviceSource {
 
     /** More keys than anyone plugs in at once; libfido2 needs a fixed-size list. */
@@ -30,7 +33,7 @@ public final class HidDeviceSource implements DeviceSource {
             List<DeviceEntry> entries = new ArrayList<>();
             for (long i = 0; i < found.getValue(); i++) {
                 Pointer info = library.fido_dev_info_ptr(list, i);
-                entries.add(DeviceEntry.usb(library.fido_dev_info_path(info),
+                entries.add(DeviceEntry.listed(library.fido_dev_info_path(info),
                         library.fido_dev_info_product_string(info),
                         library.fido_dev_info_manufacturer_string(info)));
             }

@@ -27,8 +27,23 @@ import org.slf4j.LoggerFactory;
  * several are present, enter its PIN or set a first one, then touch it while the
  * {@link KeyAction} runs. Each step is a {@link Sheet} handed to {@code show}; every sheet
  * has Cancel, and failures end in an error sheet with Try again and Get help.
+ *
+ * <p>Windows Hello ({@link SecurityKeys.KeyDetails#systemDialog()}) skips the PIN and touch
+ * steps: Windows shows its own dialog while the action runs, and the app's sheet points the
+ * user to it.
  */
 final class KeySteps {
+
+    /** The devices a run may use. */
+    enum Devices {
+        /** Security keys, or Windows Hello when it is the only device listed. */
+        SECURITY_KEYS,
+        /** Only the computer's own authenticator. */
+        PLATFORM
+    }
+
+    /** The step that follows opening a key. */
+    enum Step { SYSTEM_DIALOG, NOT_FIDO2, ENTER_PIN, SET_PIN, TOUCH }
 
     /** The work done while the user touches the key, on a background thread. */
     @FunctionalInterface
@@ -81,14 +96,52 @@ final class KeySteps {
      * @param userVerificationRequired whether the request needs a PIN (or built-in UV)
      * @param touchTextKey message key of the touch instruction, given the key's name
      */
-    <T> void start(boolean userVerificationRequired, String touchTextKey, KeyAction<T> action,
-            Consumer<T> onDone) {
-        Flow<T> flow = new Flow<>(userVerificationRequired, touchTextKey, action, onDone);
+    <T> void start(Devices devices, boolean userVerificationRequired, String touchTextKey,
+            KeyAction<T> action, Consumer<T> onDone) {
+        Flow<T> flow = new Flow<>(devices, userVerificationRequired, touchTextKey, action,
+                onDone);
         if (keys == null) {
             fail("library", diagnostics.libraryProblem(), flow);
         } else {
             flow.waitForKey();
         }
+    }
+
+    /**
+     * Returns the keys of {@code present} that a run for {@code devices} may use. Without
+     * administrator rights, Windows lists no USB keys, and its own dialog behind Windows
+     * Hello reaches them instead, so Windows Hello is used for them.
+     */
+    static List<SecurityKeys.KeySummary> usable(List<SecurityKeys.KeySummary> present,
+            Devices devices) {
+        List<SecurityKeys.KeySummary> systemDialogs = present.stream()
+                .filter(SecurityKeys.KeySummary::systemDialog).toList();
+        if (devices == Devices.PLATFORM) {
+            return systemDialogs;
+        }
+        List<SecurityKeys.KeySummary> keys = present.stream()
+                .filter(key -> !key.systemDialog()).toList();
+        // NOTE: with administrator rights and a USB key plugged in, a security-key sign-in
+        // uses the key alone, so a Windows Hello passkey cannot sign in then.
+        return keys.isEmpty() ? systemDialogs : keys;
+    }
+
+    /** Returns the step after opening a key with {@code details}. */
+    static Step firstStep(SecurityKeys.KeyDetails details, boolean userVerificationRequired) {
+        if (details.systemDialog()) {
+            return Step.SYSTEM_DIALOG;
+        }
+        if (!details.fido2()) {
+            return Step.NOT_FIDO2;
+        }
+        if (details.pinSet()) {
+            return Step.ENTER_PIN;
+        }
+        if (details.pinSupported() && !details.builtInUserVerification()
+                && (userVerificationRequired || details.alwaysUserVerification())) {
+            return Step.SET_PIN;
+        }
+        return Step.TOUCH;
     }
 
     /** Stops polling, cancels a running request and closes the key. */
@@ -110,13 +163,15 @@ final class KeySteps {
     /** One run of the steps, with the request's own action. */
     private final class Flow<T> {
 
+        private final Devices devices;
         private final boolean userVerificationRequired;
         private final String touchTextKey;
         private final KeyAction<T> action;
         private final Consumer<T> onDone;
 
-        Flow(boolean userVerificationRequired, String touchTextKey, KeyAction<T> action,
-                Consumer<T> onDone) {
+        Flow(Devices devices, boolean userVerificationRequired, String touchTextKey,
+                KeyAction<T> action, Consumer<T> onDone) {
+            this.devices = devices;
             this.userVerificationRequired = userVerificationRequired;
             this.touchTextKey = touchTextKey;
             this.action = action;
@@ -124,7 +179,13 @@ final class KeySteps {
         }
 
         void waitForKey() {
-            showInsert(List.of());
+            if (devices == Devices.PLATFORM) {
+                Sheet sheet = systemDialogSheet();
+                sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
+                show.accept(sheet, "passkey.system.title");
+            } else {
+                showInsert(List.of());
+            }
             pollForKeys();
         }
 
@@ -143,12 +204,15 @@ final class KeySteps {
         }
 
         private void pollForKeys() {
-            running = Background.run(() -> new Scan(keys.present(), keys.nfcReaders()),
-                    scan -> {
+            running = Background.run(() -> new Scan(usable(keys.present(), devices),
+                    devices == Devices.PLATFORM ? List.of() : keys.nfcReaders()), scan -> {
                         if (stopped) {
                             return;
                         }
-                        if (scan.present().isEmpty()) {
+                        if (scan.present().isEmpty() && devices == Devices.PLATFORM) {
+                            fail("discovery", FidoException.of(FidoProblem.PLATFORM_NOT_FOUND,
+                                    "no Windows Hello device listed"), this);
+                        } else if (scan.present().isEmpty()) {
                             if (!scan.readers().equals(shownReaders)) {
                                 showInsert(scan.readers());
                             }
@@ -192,16 +256,12 @@ final class KeySteps {
         private void decidePin() {
             SecurityKeys.KeyDetails details = key.details();
             LOG.info("Using security key {} over {}", details.product(), details.transport());
-            if (!details.fido2()) {
-                fail("getInfo", FidoException.of(FidoProblem.UNSUPPORTED_BY_KEY, "U2F only"),
-                        this);
-            } else if (details.pinSet()) {
-                enterPin(null);
-            } else if (details.pinSupported() && !details.builtInUserVerification()
-                    && (userVerificationRequired || details.alwaysUserVerification())) {
-                setPin();
-            } else {
-                touch(null);
+            switch (firstStep(details, userVerificationRequired)) {
+                case NOT_FIDO2 -> fail("getInfo",
+                        FidoException.of(FidoProblem.UNSUPPORTED_BY_KEY, "U2F only"), this);
+                case ENTER_PIN -> enterPin(null);
+                case SET_PIN -> setPin();
+                case SYSTEM_DIALOG, TOUCH -> touch(null);
             }
         }
 
@@ -287,19 +347,28 @@ final class KeySteps {
 
         private void touch(char[] pin) {
             SecurityKeys.KeyDetails details = key.details();
+            boolean systemDialog = details.systemDialog();
             boolean nfc = NFC.equals(details.transport());
-            // On a reader, the key's presence in the field is its touch.
-            Sheet sheet = nfc
-                    ? new Sheet("key-touch", Messages.get("passkey.touch.nfcTitle"),
-                            Messages.get(touchTextKey + ".nfc", details.manufacturer()))
-                    : new Sheet("key-touch", Messages.get("passkey.touch.title"),
-                            Messages.get(touchTextKey, details.product()));
-            sheet.waiting();
+            Sheet sheet;
+            String titleKey;
+            if (systemDialog) {
+                sheet = systemDialogSheet();
+                titleKey = "passkey.system.title";
+            } else if (nfc) {
+                // On a reader, the key's presence in the field is its touch.
+                sheet = new Sheet("key-touch", Messages.get("passkey.touch.nfcTitle"),
+                        Messages.get(touchTextKey + ".nfc", details.manufacturer())).waiting();
+                titleKey = "passkey.touch.nfcTitle";
+            } else {
+                sheet = new Sheet("key-touch", Messages.get("passkey.touch.title"),
+                        Messages.get(touchTextKey, details.product())).waiting();
+                titleKey = "passkey.touch.title";
+            }
             sheet.cancel(Messages.get("passkey.cancel"), () -> {
                 key.cancel();
                 cancel();
             });
-            show.accept(sheet, nfc ? "passkey.touch.nfcTitle" : "passkey.touch.title");
+            show.accept(sheet, titleKey);
             running = Background.run(() -> {
                 try {
                     return action.run(key, pin);
@@ -313,7 +382,9 @@ final class KeySteps {
                 onDone.accept(result);
             }, failure -> {
                 FidoProblem problem = failure instanceof FidoException e ? e.problem() : null;
-                if (problem == FidoProblem.PIN_INVALID) {
+                if (systemDialog) {
+                    fail("ceremony", failure, this);
+                } else if (problem == FidoProblem.PIN_INVALID) {
                     enterPin(((FidoException) failure).userMessage());
                 } else if ((problem == FidoProblem.PIN_REQUIRED
                         || problem == FidoProblem.PIN_NOT_SET) && !key.details().pinSet()) {
@@ -338,6 +409,12 @@ final class KeySteps {
             case NFC -> Messages.get("passkey.transport.nfc", summary.reader());
             default -> Messages.get("passkey.transport.other");
         };
+    }
+
+    /** Builds the sheet shown while Windows' own dialog is open. */
+    private static Sheet systemDialogSheet() {
+        return new Sheet("key-system-dialog", Messages.get("passkey.system.title"),
+                Messages.get("passkey.system.text")).waiting();
     }
 
     private void cancel() {

@@ -52,7 +52,8 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         for (DeviceEntry entry : lastSeen) {
             summaries.add(new KeySummary(entry.path(), entry.product(),
                     entry.transport().name().toLowerCase(Locale.ROOT),
-                    entry.transport() == Transport.NFC ? entry.manufacturer() : null));
+                    entry.transport() == Transport.NFC ? entry.manufacturer() : null,
+                    entry.transport() == Transport.WINDOWS_HELLO));
         }
         return summaries;
     }
@@ -99,6 +100,25 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         }
     }
 
+    /**
+     * Builds the {@code RegistrationResponseJSON} for a new credential.
+     *
+     * @param attestation the relying party's attestation preference; "none" strips the
+     *     attestation statement
+     * @param transport how the app reached the authenticator; for Windows Hello, libfido2
+     *     created the credential through Windows' dialog
+     */
+    public static ObjectNode registrationResponse(RegistrationResult result,
+            ClientData clientData, String attestation, Transport transport,
+            boolean residentKey) {
+        byte[] attestationObject = "none".equals(attestation)
+                ? result.anonymousAttestationObject() : result.attestationObject();
+        CredentialAttachment attachment = CredentialAttachment.of(transport, result.aaguid());
+        return ResponseJson.registration(result.credentialId(), clientData, attestationObject,
+                result.authenticatorData(), attachment.transports(), attachment.attachment(),
+                residentKey);
+    }
+
     /** An opened key adapted to what the passkey screens need. */
     private static final class OpenedKey implements Key {
 
@@ -112,7 +132,8 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         public KeyDetails details() {
             DeviceInfo info = device.info();
             int retries = -1;
-            if (info.fido2() && info.pinSet()) {
+            // Windows Hello reports clientPin but has no PIN retry counter to read.
+            if (info.fido2() && info.pinSet() && !device.windowsHello()) {
                 try {
                     retries = PinManager.retries(device);
                 } catch (FidoException e) {
@@ -125,7 +146,7 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
                     info.firmwareVersion() == 0 ? null : Long.toString(info.firmwareVersion()),
                     info.fido2(), info.pinSet(), info.supportsPin(),
                     info.builtInUserVerification(), info.alwaysUserVerification(),
-                    info.minPinLength(), retries);
+                    info.minPinLength(), retries, device.windowsHello());
         }
 
         @Override
@@ -150,11 +171,9 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
             }
             RegistrationResult result = RegistrationCeremony.makeCredential(device,
                     request.build(), pin);
-            byte[] attestation = "none".equals(options.attestation())
-                    ? result.anonymousAttestationObject() : result.attestationObject();
-            return ResponseJson.registration(result.credentialId(), clientData,
-                    attestation, result.authenticatorData(),
-                    List.of(transport(device)), "cross-platform", residentKey);
+            return registrationResponse(result, clientData, options.attestation(),
+                    device.windowsHello() ? Transport.WINDOWS_HELLO : device.entry().transport(),
+                    residentKey);
         }
 
         @Override
@@ -185,14 +204,6 @@ public final class LibFido2SecurityKeys implements SecurityKeys {
         @Override
         public void close() {
             device.close();
-        }
-
-        /**
-         * Returns the WebAuthn transport name: "nfc" for a key on a reader, otherwise "usb",
-         * since simulators and test keys use USB HID reports too.
-         */
-        private static String transport(FidoDevice device) {
-            return device.entry().transport() == Transport.NFC ? "nfc" : "usb";
         }
 
         private static UserVerificationRequirement requirement(String value) {

@@ -1,8 +1,10 @@
 package com.advapacs.clinician.passkey;
 
+import com.advapacs.clinician.i18n.Messages;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
-import java.util.function.Consumer;
+import com.advapacs.clinician.ui.Background;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -25,9 +27,15 @@ public final class PasskeyEnrolmentFlow implements PasskeyEnrolment {
         this.diagnostics = diagnostics;
     }
 
+    /** Opens the window once it is known whether the platform option can be offered. */
     @Override
-    public void start(Window owner, Consumer<String> onAdded) {
-        new AddPasskeyWindow(owner, portal, keys.get(), platform.unavailableReason(),
-                diagnostics.get(), onAdded).show();
+    public void start(Window owner, Start start, boolean adviseOneDevice,
+            BiConsumer<String, FollowUp> onAdded) {
+        Background.run(platform::unavailableReason,
+                reason -> new AddPasskeyWindow(owner, portal, keys.get(), reason,
+                        diagnostics.get(), adviseOneDevice, onAdded).show(start),
+                failure -> new AddPasskeyWindow(owner, portal, keys.get(),
+                        Messages.get("passkey.platform.checkFailed"), diagnostics.get(),
+                        adviseOneDevice, onAdded).show(start));
     }
 }

@@ -1,36 +1,41 @@
 package com.advapacs.clinician.passkey;
 
-import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.fido.DeviceSource;
+import com.advapacs.clinician.fido.HidDeviceSource;
 import java.util.Locale;
 
 /**
- * Whether the computer's own authenticator can hold a passkey for this app. libfido2
- * reaches one only on Windows (Windows Hello through {@code webauthn.dll}); on macOS,
- * Touch ID passkeys need Apple's AuthenticationServices with an associated-domains
- * entitlement, and Linux has no platform authenticator.
+ * The computer's own (platform) authenticator, with one implementation per operating
+ * system. libfido2 reaches one only on Windows: Windows Hello through {@code webauthn.dll}.
  */
-public final class PlatformAuthenticator {
+public interface PlatformAuthenticator {
 
-    private final String osName;
+    /**
+     * Returns why the platform option cannot be offered, in one line that points to the
+     * security-key option, or null when it can be offered. May call libfido2, so call it
+     * from a background thread.
+     */
+    String unavailableReason();
 
-    public PlatformAuthenticator(String osName) {
-        this.osName = osName.toLowerCase(Locale.ROOT);
+    /** Returns the implementation for this computer, with libfido2's device list. */
+    static PlatformAuthenticator forThisComputer() {
+        return forOperatingSystem(System.getProperty("os.name", ""), new HidDeviceSource());
     }
 
-    public static PlatformAuthenticator forThisComputer() {
-        return new PlatformAuthenticator(System.getProperty("os.name", ""));
-    }
-
-    /** Returns why the platform option is unavailable, or null when it can be offered. */
-    public String unavailableReason() {
-        if (osName.startsWith("mac")) {
-            return Messages.get("passkey.platform.mac");
+    /**
+     * Returns the implementation for an operating system.
+     *
+     * @param osName a value of the {@code os.name} system property, such as "Windows 11"
+     * @param devices libfido2's device list, which only the Windows implementation reads
+     */
+    static PlatformAuthenticator forOperatingSystem(String osName, DeviceSource devices) {
+        String name = osName.toLowerCase(Locale.ROOT);
+        if (name.startsWith("windows")) {
+            return new WindowsHello(devices);
         }
-        if (osName.startsWith("windows")) {
-            // NOTE: Windows Hello through libfido2's windows://hello device is not wired up
-            // yet, so the option stays unavailable there too.
-            return Messages.get("passkey.platform.windowsPending");
+        if (name.startsWith("mac")) {
+            return new MacPlatform();
         }
-        return Messages.get("passkey.platform.linux");
+        return new LinuxPlatform();
     }
 }

@@ -46,19 +46,21 @@ public final class SecurityKeySignIn {
      */
     public void start(String mfaToken, Consumer<SignInResult> onSignedIn) {
         boolean passwordless = mfaToken == null;
-        steps.start(passwordless, "signin.key.touch", (key, pin) -> {
+        KeySteps.KeyAction<Answer> signIn = (key, pin) -> {
             PasskeyCeremony ceremony = client.startPasskeySignIn(mfaToken);
             RequestOptions options = RequestOptions.parse(ceremony.publicKey(), client.address());
             ClientData clientData = ClientData.of(ClientData.Type.GET, options.challenge(),
                     client.address());
             return new Answer(ceremony.id(), key.getAssertion(options, clientData, pin));
-        }, answer -> {
-            if (answer.assertions().size() == 1) {
-                finish(answer.ceremonyId(), answer.assertions().get(0), onSignedIn);
-            } else {
-                chooseAccount(answer, onSignedIn);
-            }
-        });
+        };
+        steps.start(KeySteps.Devices.SECURITY_KEYS, passwordless, "signin.key.touch", signIn,
+                answer -> {
+                    if (answer.assertions().size() == 1) {
+                        finish(answer.ceremonyId(), answer.assertions().get(0), onSignedIn);
+                    } else {
+                        chooseAccount(answer, onSignedIn);
+                    }
+                });
     }
 
     /** Stops the ceremony, for example when the window closes. */

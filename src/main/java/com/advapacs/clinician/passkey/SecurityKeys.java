@@ -34,8 +34,11 @@ public interface SecurityKeys {
      *
      * @param transport "usb", "nfc" or another {@code Transport} name in lower case
      * @param reader the contactless reader holding an NFC key, otherwise null
+     * @param systemDialog true for Windows Hello, where the operating system shows its own
+     *     dialog and that dialog also reaches USB keys
      */
-    record KeySummary(String path, String product, String transport, String reader) {
+    record KeySummary(String path, String product, String transport, String reader,
+            boolean systemDialog) {
     }
 
     /** An opened key. */
@@ -73,11 +76,13 @@ public interface SecurityKeys {
      * @param pinSet whether a PIN is set on the key
      * @param minPinLength the key's minimum PIN length in Unicode code points
      * @param pinRetries attempts left before the PIN is blocked, or -1 when unknown
+     * @param systemDialog true for Windows Hello, whose own dialog verifies the user, so the
+     *     app shows no PIN or touch step
      */
     record KeyDetails(String product, String manufacturer, String transport, String aaguid,
             String firmware, boolean fido2, boolean pinSet, boolean pinSupported,
             boolean builtInUserVerification, boolean alwaysUserVerification,
-            int minPinLength, int pinRetries) {
+            int minPinLength, int pinRetries, boolean systemDialog) {
     }
 
     /** One account a key can sign in with, and the response for it. */

@@ -49,6 +49,12 @@ final class Sheet extends VBox {
         return this;
     }
 
+    /** Adds controls between the status line and the buttons. */
+    Sheet contentAfterStatus(Node... nodes) {
+        getChildren().addAll(getChildren().indexOf(buttons), java.util.List.of(nodes));
+        return this;
+    }
+
     Sheet waiting() {
         spinner.setVisible(true);
         spinner.setManaged(true);

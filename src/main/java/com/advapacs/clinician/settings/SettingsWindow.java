@@ -22,7 +22,8 @@ import javafx.stage.Window;
 /**
  * The settings window: sections listed on the left, the chosen section on the right.
  * Sections are built when first shown, so opening the window costs no portal request for
- * sections the user does not look at.
+ * sections the user does not look at. Reopening the window builds the chosen section
+ * again, so that the MFA tab shows the account's methods, and its advice, as they are now.
  */
 public final class SettingsWindow {
 
@@ -48,6 +49,7 @@ public final class SettingsWindow {
     private final PasskeyEnrolment passkeys;
     private final BorderPane root = new BorderPane();
     private final ScrollPane content = new ScrollPane();
+    private final ListView<Section> navigation = new ListView<>();
 
     public SettingsWindow(Window owner, PortalSession portal, PasskeyEnrolment passkeys) {
         this.portal = portal;
@@ -55,7 +57,6 @@ public final class SettingsWindow {
         stage.initOwner(owner);
         stage.setTitle(Messages.get("settings.title"));
 
-        ListView<Section> navigation = new ListView<>();
         navigation.getItems().addAll(Section.values());
         navigation.getStyleClass().add("settings-nav");
         navigation.setAccessibleText(Messages.get("settings.navigation.accessible"));
@@ -74,10 +75,14 @@ public final class SettingsWindow {
         });
         stage.setScene(scene);
         AppIcons.apply(stage);
+        stage.setOnHidden(event -> content.setContent(null));
         navigation.getSelectionModel().select(Section.MFA);
     }
 
     public void show() {
+        if (content.getContent() == null) {
+            show(navigation.getSelectionModel().getSelectedItem());
+        }
         stage.show();
         stage.toFront();
     }

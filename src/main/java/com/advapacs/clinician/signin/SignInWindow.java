@@ -10,6 +10,7 @@ import com.advapacs.clinician.portal.PortalException;
 import com.advapacs.clinician.portal.PortalProblem;
 import com.advapacs.clinician.portal.PortalSession;
 import com.advapacs.clinician.portal.SignInResult;
+import com.advapacs.clinician.settings.mfa.PasskeyEnrolment;
 import com.advapacs.clinician.settings.mfa.TotpSetupPane;
 import com.advapacs.clinician.ui.AppIcons;
 import com.advapacs.clinician.ui.Background;
@@ -267,12 +268,15 @@ public final class SignInWindow {
         Button useKey = new Button(Messages.get("enrol.key"));
         useKey.setId("enrol-with-key");
         useKey.setMnemonicParsing(true);
+        // No one-device advice here: its buttons would open a setup after this window has
+        // already signed the user in. The MFA tab shows the advice instead.
         useKey.setOnAction(event -> new PasskeyEnrolmentFlow(restricted,
                 settings.securityKeys(), PlatformAuthenticator.forThisComputer(),
-                settings.diagnostics()).start(stage, name -> {
-                    LOG.info("Required passkey set up for {}", restricted.email());
-                    finish(restricted);
-                }));
+                settings.diagnostics()).start(stage, PasskeyEnrolment.Start.CHOOSE_KIND, false,
+                        (name, followUp) -> {
+                            LOG.info("Required passkey set up for {}", restricted.email());
+                            finish(restricted);
+                        }));
 
         VBox card = new VBox(10, heading, explanation, useKey, setup);
         card.getStyleClass().add("card");

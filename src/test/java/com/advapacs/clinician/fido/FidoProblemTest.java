@@ -71,4 +71,18 @@ class FidoProblemTest {
                 + "key helps, and it erases every passkey on it.", e.userMessage());
         assertEquals(FidoErrorCode.PIN_BLOCKED, e.code());
     }
+
+    @Test
+    void windowsHelloInternalErrorIsClosedDialog() {
+        assertEquals(FidoProblem.SYSTEM_DIALOG_ENDED,
+                FidoProblem.fromCode(FidoErrorCode.INTERNAL, true));
+        assertEquals(FidoProblem.APP_ERROR, FidoProblem.fromCode(FidoErrorCode.INTERNAL, false));
+    }
+
+    @Test
+    void windowsHelloKeepsOtherMappings() {
+        assertEquals(FidoProblem.ALREADY_REGISTERED,
+                FidoProblem.fromCode(FidoErrorCode.CREDENTIAL_EXCLUDED, true));
+        assertEquals(FidoProblem.NOT_ALLOWED, FidoProblem.fromCode(FidoErrorCode.NOT_ALLOWED, true));
+    }
 }

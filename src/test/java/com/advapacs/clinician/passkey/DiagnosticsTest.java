@@ -15,7 +15,7 @@ class DiagnosticsTest {
         Diagnostics diagnostics = new Diagnostics(null, () -> "/usr/lib/libfido2.so.1");
         diagnostics.key(new SecurityKeys.KeyDetails("YubiKey 5 NFC", "Yubico", "usb",
                 "2fc0579f-8113-47ea-b116-bb5a8db9202a", "328707", true, true, true, false,
-                false, 4, 8));
+                false, 4, 8, false));
         diagnostics.failure("makeCredential", new FidoException(FidoProblem.PIN_INVALID, -49,
                 OptionalInt.of(7), "fido_dev_make_cred returned -49", null));
 

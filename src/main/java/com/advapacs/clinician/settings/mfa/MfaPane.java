@@ -44,7 +44,7 @@ public final class MfaPane extends VBox {
 
     /**
      * @param passkeyEnrolment opens the add-passkey flow; it calls back with the new
-     *     passkey's name once the portal has stored it
+     *     passkey's name, and the setup the user chose next, once the portal has stored it
      */
     public MfaPane(PortalSession portal, PasskeyEnrolment passkeyEnrolment) {
         this.portal = portal;
@@ -76,7 +76,8 @@ public final class MfaPane extends VBox {
         account = loaded;
         body.getChildren().clear();
         if (OneDeviceAdvice.applies(loaded)) {
-            body.getChildren().add(adviceBox());
+            body.getChildren().add(OneDeviceNotice.create(
+                    () -> addPasskey(PasskeyEnrolment.Start.SECURITY_KEY), this::showSetup));
         }
         Label appHeading = new Label(Messages.get("mfa.totp.heading"));
         appHeading.getStyleClass().add("subheading");
@@ -86,7 +87,7 @@ public final class MfaPane extends VBox {
         add.setId("passkey-add");
         add.setMnemonicParsing(true);
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.setOnAction(event -> addPasskey());
+        add.setOnAction(event -> addPasskey(PasskeyEnrolment.Start.CHOOSE_KIND));
         Label passkeyHeading = new Label(Messages.get("mfa.passkey.heading"));
         passkeyHeading.getStyleClass().add("subheading");
         Region spacer = new Region();
@@ -189,20 +190,6 @@ public final class MfaPane extends VBox {
         }
     }
 
-    private VBox adviceBox() {
-        Label text = new Label(Messages.get("mfa.advice.text"));
-        text.setWrapText(true);
-        Button key = new Button(Messages.get("mfa.advice.addKey"));
-        key.setOnAction(event -> addPasskey());
-        Button app = new Button(Messages.get("mfa.advice.addApp"));
-        app.setOnAction(event -> showSetup());
-        HBox buttons = new HBox(10, key, app);
-        VBox advice = new VBox(8, text, buttons);
-        advice.setId("one-device-advice");
-        advice.getStyleClass().add("advice");
-        return advice;
-    }
-
     private static VBox describe(String name, String type, Instant created, Instant lastUsed) {
         Label title = new Label(name);
         title.getStyleClass().add("subheading");
@@ -237,12 +224,21 @@ public final class MfaPane extends VBox {
         body.getChildren().setAll(setup);
     }
 
-    private void addPasskey() {
+    private void addPasskey(PasskeyEnrolment.Start start) {
         status.clear();
-        passkeyEnrolment.start(getScene().getWindow(), name -> {
-            reload();
-            status.success(Messages.get("mfa.passkey.added", name));
-        });
+        passkeyEnrolment.start(getScene().getWindow(), start,
+                OneDeviceAdvice.appliesAfterPlatformPasskey(account), (name, followUp) -> {
+                    switch (followUp) {
+                        // The setup replaces the body and reloads it when it ends.
+                        case AUTHENTICATOR_APP -> showSetup();
+                        case SECURITY_KEY -> {
+                            reload();
+                            addPasskey(PasskeyEnrolment.Start.SECURITY_KEY);
+                        }
+                        case NONE -> reload();
+                    }
+                    status.success(Messages.get("mfa.passkey.added", name));
+                });
     }
 
     private void rename(Passkey passkey) {

@@ -18,4 +18,13 @@ final class OneDeviceAdvice {
         return !account.totp().active() && !account.passkeys().isEmpty()
                 && account.passkeys().stream().allMatch(Passkey::platform);
     }
+
+    /**
+     * True when the rule applies once a platform passkey is added: the account has no
+     * authenticator app and no passkey other than platform ones.
+     */
+    static boolean appliesAfterPlatformPasskey(Account account) {
+        return !account.totp().active()
+                && account.passkeys().stream().allMatch(Passkey::platform);
+    }
 }

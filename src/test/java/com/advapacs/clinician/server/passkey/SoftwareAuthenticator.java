@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * attestation. It also does the WebAuthn client's part: clientDataJSON and the JSON response
  * forms. Its fields change what the next ceremony sends, so tests can make each check fail.
  */
-final class SoftwareAuthenticator {
+public final class SoftwareAuthenticator {
     static final byte FLAG_UP = 0x01;
     static final byte FLAG_UV = 0x04;
     static final byte FLAG_BE = 0x08;
@@ -73,7 +73,7 @@ final class SoftwareAuthenticator {
     }
 
     /** Returns a key with a fresh ES256 (ECDSA P-256) credential. */
-    static SoftwareAuthenticator es256(UUID aaguid) {
+    public static SoftwareAuthenticator es256(UUID aaguid) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -93,6 +93,16 @@ final class SoftwareAuthenticator {
         }
     }
 
+    /**
+     * Makes the next registration report a platform authenticator, as a browser does for
+     * Windows Hello: attachment "platform" and transport "internal".
+     */
+    public SoftwareAuthenticator platform() {
+        attachment = "platform";
+        transports = List.of("internal");
+        return this;
+    }
+
     String credentialIdText() {
         return BASE64URL.encodeToString(credentialId);
     }
@@ -101,7 +111,7 @@ final class SoftwareAuthenticator {
      * Builds the registration response to {@code publicKey} creation options for
      * {@code origin}, as a browser would, with the options' challenge and RP ID.
      */
-    ObjectNode register(JsonNode publicKey, String origin) {
+    public ObjectNode register(JsonNode publicKey, String origin) {
         ClientData clientData = new ClientData("webauthn.create",
                 publicKey.path("challenge").asString(), origin);
         return register(publicKey.path("rp").path("id").asString(), clientData,

@@ -1,6 +1,7 @@
 package com.advapacs.clinician.settings.mfa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.advapacs.clinician.portal.Account;
 import com.advapacs.clinician.portal.Passkey;
@@ -8,10 +9,14 @@ import com.advapacs.clinician.portal.TotpStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The advice shows exactly when every method the account has is a platform passkey. */
+/**
+ * The advice shows exactly when every method the account has is a platform passkey, and in
+ * the success step when a new platform passkey would make that so.
+ */
 class OneDeviceAdviceTest {
 
     @ParameterizedTest(name = "app={0} platform={1} keys={2} -> {3}")
@@ -28,6 +33,36 @@ class OneDeviceAdviceTest {
     })
     void everyCombination(boolean app, int platformPasskeys, int securityKeys,
             boolean expected) {
+        assertEquals(expected, OneDeviceAdvice.applies(
+                account(app, platformPasskeys, securityKeys)));
+    }
+
+    @ParameterizedTest(name = "app={0} platform={1} keys={2} -> {3}")
+    @CsvSource({
+        "false, 0, 0, true",
+        "false, 1, 0, true",
+        "false, 2, 0, true",
+        "false, 1, 1, false",
+        "false, 0, 1, false",
+        "true, 0, 0, false",
+        "true, 1, 0, false",
+        "true, 0, 1, false",
+    })
+    void afterPlatformPasskey(boolean app, int platformPasskeys, int securityKeys,
+            boolean expected) {
+        assertEquals(expected, OneDeviceAdvice.appliesAfterPlatformPasskey(
+                account(app, platformPasskeys, securityKeys)));
+    }
+
+    @Test
+    void unknownAttachmentIsNoPlatform() {
+        Account account = new Account("a@b.example", "A", null, false, false, TotpStatus.NONE,
+                List.of(passkey("old", null)));
+
+        assertFalse(OneDeviceAdvice.applies(account));
+    }
+
+    private static Account account(boolean app, int platformPasskeys, int securityKeys) {
         List<Passkey> passkeys = new ArrayList<>();
         for (int i = 0; i < platformPasskeys; i++) {
             passkeys.add(passkey("platform-" + i, "platform"));
@@ -37,9 +72,7 @@ class OneDeviceAdviceTest {
         }
         TotpStatus totp = app ? new TotpStatus(true, "Phone", Instant.EPOCH, null)
                 : TotpStatus.NONE;
-        Account account = new Account("a@b.example", "A", null, false, false, totp, passkeys);
-
-        assertEquals(expected, OneDeviceAdvice.applies(account));
+        return new Account("a@b.example", "A", null, false, false, totp, passkeys);
     }
 
     private static Passkey passkey(String id, String attachment) {
