@@ -102,8 +102,9 @@ class PlatformOnlyAdviceTest {
 
         ui.click("#advice-add-key");
         Node insertKey = ui.waitFor("#key-insert");
-        assertEquals("Insert your security key \u2013 AdvaPACS Clinician",
-                ((Stage) insertKey.getScene().getWindow()).getTitle());
+        // "Insert or tap" when a contactless reader is attached.
+        String title = ((Stage) insertKey.getScene().getWindow()).getTitle();
+        assertTrue(title.startsWith("Insert") && title.contains("your security key"), title);
         ui.clickButton("#key-insert", "Cancel");
         ui.waitUntil("the add-passkey window to close",
                 () -> ui.visibleNode("#key-insert").isEmpty());
