@@ -20,10 +20,11 @@ require_java_and_maven() {
 }
 
 # JavaFX draws through GTK 3 on Linux; libXtst is needed for keyboard and mouse robots.
+# The NFC tests reach a virtual card through pcscd and its vpcd reader driver.
 require_desktop_libraries() {
     [ "$(uname -s)" = Linux ] || return 0
     local missing=()
-    for package in libgtk-3-0 libxtst6; do
+    for package in libgtk-3-0 libxtst6 pcscd vsmartcard-vpcd; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
     install_or_explain "${missing[@]}"
