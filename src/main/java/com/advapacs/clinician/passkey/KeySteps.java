@@ -196,7 +196,8 @@ final class KeySteps {
                     ? new Sheet("key-insert", Messages.get("passkey.insert.title"),
                             Messages.get("passkey.insert.text"))
                     : new Sheet("key-insert", Messages.get("passkey.insert.nfcTitle"),
-                            Messages.get("passkey.insert.nfcText", String.join(", ", readers)));
+                            Messages.get("passkey.insert.nfcText", String.join(", ", readers),
+                                    readers.size()));
             sheet.waiting();
             sheet.cancel(Messages.get("passkey.cancel"), KeySteps.this::cancel);
             show.accept(sheet, readers.isEmpty() ? "passkey.insert.title"
@@ -433,8 +434,12 @@ final class KeySteps {
         } else {
             LOG.error("Security key step {} failed", step, failure);
         }
+        boolean onReader = key != null && NFC.equals(key.details().transport());
         closeKey();
-        Sheet sheet = new Sheet("key-error", Messages.get(errorTitleKey), message(failure));
+        String text = onReader && failure instanceof FidoException e
+                && e.problem() == FidoProblem.KEY_REMOVED
+                ? Messages.get("passkey.nfcRemoved") : message(failure);
+        Sheet sheet = new Sheet("key-error", Messages.get(errorTitleKey), text);
         sheet.button(Messages.get("passkey.help"), () -> diagnostics.showHelp(window));
         if (keys != null && retryCanHelp(failure)) {
             sheet.cancel(Messages.get("passkey.close"), this::cancel);

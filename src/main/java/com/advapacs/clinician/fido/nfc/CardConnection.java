@@ -14,7 +14,7 @@ public interface CardConnection extends AutoCloseable {
      */
     byte[] transmit(byte[] command) throws IOException;
 
-    /** Ends the connection and resets the card; the card stays in the reader. */
+    /** Ends the connection; the card stays in the reader. */
     @Override
     void close();
 }

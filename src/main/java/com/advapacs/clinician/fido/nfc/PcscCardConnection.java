@@ -36,20 +36,23 @@ final class PcscCardConnection implements CardConnection {
     public byte[] transmit(byte[] command) throws IOException {
         try {
             return channel.transmit(new CommandAPDU(command)).getBytes();
-        } catch (CardException | IllegalStateException e) {
+        } catch (CardException | IllegalStateException | IllegalArgumentException e) {
+            // A key that leaves the field mid-command can leave an empty reply, which the
+            // JDK rejects with IllegalArgumentException rather than CardException.
             throw new IOException("The key left the reader or stopped responding: "
                     + PcscReaders.reason(e), e);
         }
     }
 
     /**
-     * Disconnects and resets the card, which ends a command it may still be working on, so
-     * the next connection starts clean.
+     * Disconnects without resetting the card, which other programs may be using. The next
+     * connection starts clean anyway, because selecting the FIDO applet ends any command
+     * the key was still working on.
      */
     @Override
     public void close() {
         try {
-            card.disconnect(true);
+            card.disconnect(false);
         } catch (CardException | IllegalStateException e) {
             LOG.debug("Disconnecting from the card failed: {}", e.toString());
         }
