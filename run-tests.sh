@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 require_java_and_maven
 require_desktop_libraries
 require_libfido2
+require_pcsc_test_reader
 if [ -z "${DISPLAY:-}" ]; then
     require_virtual_display
     xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" mvn -B verify "$@"

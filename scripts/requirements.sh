@@ -20,11 +20,10 @@ require_java_and_maven() {
 }
 
 # JavaFX draws through GTK 3 on Linux; libXtst is needed for keyboard and mouse robots.
-# The NFC tests reach a virtual card through pcscd and its vpcd reader driver.
 require_desktop_libraries() {
     [ "$(uname -s)" = Linux ] || return 0
     local missing=()
-    for package in libgtk-3-0 libxtst6 pcscd vsmartcard-vpcd; do
+    for package in libgtk-3-0 libxtst6; do
         dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
     done
     install_or_explain "${missing[@]}"
@@ -34,6 +33,17 @@ require_desktop_libraries() {
 require_libfido2() {
     [ "$(uname -s)" = Linux ] || return 0
     dpkg -s libfido2-1 >/dev/null 2>&1 || install_or_explain libfido2-1
+}
+
+# The NFC tests reach a virtual card through pcscd and vsmartcard's virtual reader driver
+# (vpcd); they start pcscd themselves when it is not running.
+require_pcsc_test_reader() {
+    [ "$(uname -s)" = Linux ] || return 0
+    local missing=()
+    for package in pcscd vsmartcard-vpcd; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+    done
+    install_or_explain "${missing[@]}"
 }
 
 # Tests open real windows; without a display they run on a virtual one (Xvfb).
