@@ -32,7 +32,7 @@ class DeviceInfoTest {
             assertTrue(info.fido2());
             assertEquals(List.of("FIDO_2_0", "FIDO_2_1"), info.versions());
             assertEquals(List.of("credProtect"), info.extensions());
-            assertEquals(List.of("usb"), info.transports());
+            assertEquals(List.of("usb", "nfc"), info.transports());
             assertEquals(Optional.of(UUID.fromString("cb69481e-8ff7-4039-93ec-0a2729a154a8")),
                     info.aaguid());
             assertEquals(0x050704, info.firmwareVersion());

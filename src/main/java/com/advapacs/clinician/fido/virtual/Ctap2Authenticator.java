@@ -108,7 +108,7 @@ final class Ctap2Authenticator {
         info.put(6, config.pinUvAuthProtocols);
         info.put(7, 8);
         info.put(8, 128);
-        info.put(9, List.of("usb"));
+        info.put(9, List.of("usb", "nfc"));
         info.put(10, List.of(Map.of("alg", -7, "type", "public-key")));
         info.put(13, config.minPinLength);
         info.put(14, config.firmwareVersion);
