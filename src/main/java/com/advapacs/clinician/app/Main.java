@@ -1,6 +1,8 @@
 package com.advapacs.clinician.app;
 
 import com.advapacs.clinician.config.AppDirectories;
+import com.advapacs.clinician.demo.EmbeddedPortal;
+import com.advapacs.clinician.i18n.Messages;
 import java.util.List;
 import javafx.application.Application;
 
@@ -27,6 +29,11 @@ public final class Main {
         }
         if (options.help()) {
             System.out.println(LaunchOptions.USAGE);
+            return;
+        }
+        if (options.demo() && !EmbeddedPortal.isAvailable(Main.class.getClassLoader())) {
+            System.err.println(Messages.get("demo.notInstalled"));
+            System.exit(2);
             return;
         }
         if (System.getProperty(LOG_DIRECTORY_PROPERTY) == null) {
