@@ -2,6 +2,9 @@
 # packages a bare JavaFX window the same way. Written for bash 3.2 as well, which macOS has.
 
 APP_MAIN_CLASS=com.advapacs.clinician.app.Main
+# JDK modules that the app's runtime gets beyond those jdeps finds: java.smartcardio, for
+# NFC readers through PC/SC (javax.smartcardio).
+APP_EXTRA_MODULES=java.smartcardio
 LINUX_NAME=advapacs-clinician
 # The AppCDS archive inside the app folder; the launcher maps it at each start.
 CDS_ARCHIVE=clinician.jsa
@@ -163,14 +166,14 @@ stage_input() {
 }
 
 # Makes WORK/runtime with jlink from the JDK modules that jdeps finds in WORK/plain, plus
-# jdk.crypto.ec, which TLS loads as a service so that no class refers to it, and a default
-# CDS archive for the JDK's classes.
+# jdk.crypto.ec, which TLS loads as a service so that no class refers to it, the modules in
+# the comma-separated list EXTRA, if given, and a default CDS archive for the JDK's classes.
 make_runtime() {
-    local work=$1 jdk modules strip=()
+    local work=$1 extra=${2:-} jdk modules strip=()
     jdk=$(jdk_home)
     modules=$(cd "$work/plain" && "$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps \
         --multi-release 17 -q --class-path '*' ./*.jar | tr -d '\r')
-    modules="$modules,jdk.crypto.ec"
+    modules="$modules,jdk.crypto.ec${extra:+,$extra}"
     echo "$modules" > "$work/modules.txt"
     echo "Runtime modules: $modules"
     if [ "$(target_os)" = linux ]; then
