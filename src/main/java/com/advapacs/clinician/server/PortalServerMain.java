@@ -212,6 +212,15 @@ public final class PortalServerMain {
                 .withPort(command.port())
                 .withPasskeys(command.passkeys());
         PortalServer server = new PortalServer(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        if (block) {
+            // Registered before the address is printed, so that a stop right after it still
+            // closes the database.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "portal-shutdown"));
+        }
         out.println("AdvaPACS portal listening on " + server.baseUri() + " with database "
                 + database.toAbsolutePath() + ".mv.db");
         RelyingParty relyingParty = command.passkeys().resolve(server.port());
@@ -222,11 +231,6 @@ public final class PortalServerMain {
             server.close();
             return EXIT_OK;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "portal-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
