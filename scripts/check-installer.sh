@@ -75,6 +75,11 @@ XDG_CONFIG_HOME="$user_home/config" XDG_STATE_HOME="$user_home/state" \
     XDG_DATA_HOME="$user_home/data" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$class_log" \
     xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
     "$INSTALL_DIR/bin/$PACKAGE" --self-check
+log_file="$user_home/state/$PACKAGE/logs/clinician.log"
+if ! grep -q 'AdvaPACS Clinician .* starting' "$log_file" 2>/dev/null; then
+    echo "The installed app did not write its start to $log_file." >&2
+    exit 1
+fi
 # An archive that fails validation is skipped silently, so check that it served the classes.
 if ! grep -q 'SignInWindow source: shared objects file (top)' "$class_log"; then
     echo "The installed app did not load its classes from the AppCDS archive." >&2
