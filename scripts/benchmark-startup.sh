@@ -106,7 +106,8 @@ install_package() {
 }
 
 if [ "$mode" = installed ]; then
-    if ! dpkg -s "$LINUX_NAME" >/dev/null 2>&1; then
+    # dpkg -s also succeeds for a package that was removed but not purged.
+    if ! dpkg -s "$LINUX_NAME" 2>/dev/null | grep -q '^Status: install ok installed'; then
         install_package "$LINUX_NAME" "$app_deb"
     fi
     echo "App: $LINUX_NAME $(dpkg-query -W -f '${Version}' "$LINUX_NAME"), installed"

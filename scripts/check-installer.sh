@@ -29,7 +29,8 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
     skip "installing a package needs root; run as root to include it."
 fi
-if dpkg -s "$PACKAGE" >/dev/null 2>&1; then
+# dpkg -s also succeeds for a package that was removed but not purged.
+if dpkg -s "$PACKAGE" 2>/dev/null | grep -q '^Status: install ok installed'; then
     skip "$PACKAGE is installed already, and the check would replace and remove it."
 fi
 
