@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -20,15 +19,12 @@ final class LogLineFormatter extends Formatter {
     /** Logger names longer than this have their package names shortened to initials. */
     static final int MAX_LOGGER_NAME = 36;
 
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
-
     @Override
     public String format(LogRecord record) {
         StringBuilder line = new StringBuilder(128);
-        line.append(TIME.format(LocalDateTime.ofInstant(record.getInstant(),
-                ZoneId.systemDefault())));
-        line.append(' ').append(String.format("%-5s", levelName(record.getLevel())));
+        appendTime(line, LocalDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault()));
+        String level = levelName(record.getLevel());
+        line.append(' ').append(level).append(" ".repeat(5 - level.length()));
         // slf4j-jdk14 and JUL publish on the thread that logs, so this is that thread.
         line.append(" [").append(Thread.currentThread().getName()).append("] ");
         line.append(shortLoggerName(record.getLoggerName())).append(" - ");
@@ -39,6 +35,29 @@ final class LogLineFormatter extends Formatter {
             line.append(trace);
         }
         return line.toString();
+    }
+
+    /**
+     * Appends {@code time} as {@code yyyy-MM-dd HH:mm:ss,SSS}. Written out by hand because
+     * {@code DateTimeFormatter} and {@code String.format} add classes and work to the start,
+     * where the app logs its first line.
+     */
+    private static void appendTime(StringBuilder line, LocalDateTime time) {
+        appendDigits(line, time.getYear(), 4).append('-');
+        appendDigits(line, time.getMonthValue(), 2).append('-');
+        appendDigits(line, time.getDayOfMonth(), 2).append(' ');
+        appendDigits(line, time.getHour(), 2).append(':');
+        appendDigits(line, time.getMinute(), 2).append(':');
+        appendDigits(line, time.getSecond(), 2).append(',');
+        appendDigits(line, time.getNano() / 1_000_000, 3);
+    }
+
+    private static StringBuilder appendDigits(StringBuilder line, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            line.append('0');
+        }
+        return line.append(digits);
     }
 
     static String levelName(Level level) {

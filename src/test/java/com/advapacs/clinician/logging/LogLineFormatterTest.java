@@ -28,6 +28,18 @@ class LogLineFormatterTest {
     }
 
     @Test
+    void timeFieldsZeroPadded() {
+        Instant time = LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6_000_000)
+                .atZone(ZoneId.systemDefault()).toInstant();
+        LogRecord record = new LogRecord(Level.WARNING, "message");
+        record.setInstant(time);
+        record.setLoggerName("app");
+
+        assertTrue(formatter.format(record).startsWith("2026-01-02 03:04:05,006 WARN  ["),
+                formatter.format(record));
+    }
+
+    @Test
     void levelsUseSlf4jNames() {
         assertEquals("ERROR", LogLineFormatter.levelName(Level.SEVERE));
         assertEquals("WARN", LogLineFormatter.levelName(Level.WARNING));
