@@ -6,12 +6,16 @@
 #     window, which JavaFX logs with -Dsun.perflog (epoch milliseconds);
 #   - resident memory (VmRSS) 2 s after that first frame;
 #   - the size of both .deb packages, compressed the same way.
-# The times and memory are the median of --runs runs (default 5), alternating the two.
+# The times and memory are the median of --runs runs (default 5), alternating the two. Each
+# ratio is also given as the median of the ratios within the runs. Other load on the machine
+# sways that one less, because the starts of one run follow each other.
 #
 # As root with dpkg it measures the installed packages: it installs the bare window's, and
-# the app's when it is not installed yet, and removes what it installed afterwards.
-# Otherwise it runs both from their app images in the build folders, where the AppCDS
-# archives do not apply because they name the installed paths.
+# the app's when it is not installed yet, and removes what it installed afterwards. In each
+# run it also starts the bare window from its app image in the build folder. Its AppCDS
+# archive does not apply there because it names the installed path, so that third start
+# shows the bare window without that archive, still with the JDK's default CDS archive.
+# Otherwise it runs the app and the bare window from their app images only.
 #
 # Usage: scripts/benchmark-startup.sh [--runs N] [--xz]
 #   --xz   compress both .deb packages with xz level 6, as a release build does (minutes);
@@ -106,16 +110,19 @@ install_package() {
 }
 
 if [ "$mode" = installed ]; then
-    if ! dpkg -s "$LINUX_NAME" >/dev/null 2>&1; then
+    # dpkg -s also succeeds for a package that was removed but not purged.
+    if ! dpkg -s "$LINUX_NAME" 2>/dev/null | grep -q '^Status: install ok installed'; then
         install_package "$LINUX_NAME" "$app_deb"
     fi
     echo "App: $LINUX_NAME $(dpkg-query -W -f '${Version}' "$LINUX_NAME"), installed"
     install_package "$BARE" "$bare_deb"
     app_launcher=$installed_app
     bare_launcher=/opt/$BARE/bin/$BARE
+    no_appcds_launcher="$work/image/$BARE/bin/$BARE"
 else
     app_launcher="$app_build/installer/image/$LINUX_NAME/bin/$LINUX_NAME"
     bare_launcher="$work/image/$BARE/bin/$BARE"
+    no_appcds_launcher=""
 fi
 
 display_number=97
@@ -155,14 +162,25 @@ measure() {
     echo "$((first - start)) $rss"
 }
 
+# Prints the median of the numbers on standard input, one per line.
 median() {
-    sort -n | awk '{ values[NR] = $1 } END {
+    sort -g | awk '{ values[NR] = $1 } END {
         if (NR % 2) { print values[(NR + 1) / 2] }
-        else { print int((values[NR / 2] + values[NR / 2 + 1]) / 2) } }'
+        else { print (values[NR / 2] + values[NR / 2 + 1]) / 2 } }'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+}
+
+# Prints the median of the ratios of two lists of numbers, pair by pair: "1 2 3" "2 2 2".
+median_ratio() {
+    paste -d ' ' <(tr ' ' '\n' <<<"$1") <(tr ' ' '\n' <<<"$2") \
+        | awk '{ print $1 / $2 }' | median | awk '{ printf "%.2f", $1 }'
 }
 
 echo "Measuring $runs starts of each ($mode), alternating"
-app_frames=() app_rss=() bare_frames=() bare_rss=()
+app_frames=() app_rss=() bare_frames=() bare_rss=() no_appcds_frames=() no_appcds_rss=()
 for run in $(seq 1 "$runs"); do
     read -r frame rss < <(measure "$bare_launcher")
     bare_frames+=("$frame")
@@ -170,29 +188,58 @@ for run in $(seq 1 "$runs"); do
     read -r frame rss < <(measure "$app_launcher")
     app_frames+=("$frame")
     app_rss+=("$rss")
-    echo "  run $run: app ${app_frames[-1]} ms, ${app_rss[-1]} kB;" \
-        "bare window ${bare_frames[-1]} ms, ${bare_rss[-1]} kB"
+    line="  run $run: app ${app_frames[-1]} ms, ${app_rss[-1]} kB;"
+    line+=" bare window ${bare_frames[-1]} ms, ${bare_rss[-1]} kB"
+    if [ -n "$no_appcds_launcher" ]; then
+        read -r frame rss < <(measure "$no_appcds_launcher")
+        no_appcds_frames+=("$frame")
+        no_appcds_rss+=("$rss")
+        line+="; bare window without AppCDS ${no_appcds_frames[-1]} ms, ${no_appcds_rss[-1]} kB"
+    fi
+    echo "$line"
 done
 
-app_frame=$(printf '%s\n' "${app_frames[@]}" | median)
-bare_frame=$(printf '%s\n' "${bare_frames[@]}" | median)
-app_memory=$(printf '%s\n' "${app_rss[@]}" | median)
-bare_memory=$(printf '%s\n' "${bare_rss[@]}" | median)
+# Prints "MEDIAN RATIO PER_RUN_RATIO" of the app's values against a bare window's.
+compare() {
+    local app_values=$1 bare_values=$2 app_median bare_median
+    app_median=$(tr ' ' '\n' <<<"$app_values" | median)
+    bare_median=$(tr ' ' '\n' <<<"$bare_values" | median)
+    echo "$app_median $bare_median $(ratio "$app_median" "$bare_median")" \
+        "$(median_ratio "$app_values" "$bare_values")"
+}
+
+read -r app_frame bare_frame frame_ratio frame_run_ratio \
+    < <(compare "${app_frames[*]}" "${bare_frames[*]}")
+read -r app_memory bare_memory memory_ratio memory_run_ratio \
+    < <(compare "${app_rss[*]}" "${bare_rss[*]}")
 app_size=$(wc -c < "$app_deb")
 bare_size=$(wc -c < "$bare_deb")
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
+megabytes() {
+    awk -v bytes="$1" -v unit="$2" 'BEGIN { printf "%.1f", bytes / unit }'
 }
 
 echo
 echo "Start-up of the installed packages ($mode mode), median of $runs runs:"
-printf '  %-22s %10s %12s %16s\n' "" "app" "bare window" "app / bare"
-printf '  %-22s %7s ms %9s ms %16s\n' "time to first frame" "$app_frame" "$bare_frame" \
-    "$(ratio "$app_frame" "$bare_frame")"
-printf '  %-22s %7s MB %9s MB %16s\n' "resident memory" "$((app_memory / 1024))" \
-    "$((bare_memory / 1024))" "$(ratio "$app_memory" "$bare_memory")"
-printf '  %-22s %7s MB %9s MB %16s\n' ".deb size" "$((app_size / 1048576))" \
-    "$((bare_size / 1048576))" "$(ratio "$app_size" "$bare_size")"
+printf '  %-22s %10s %12s %12s %14s\n' "" "app" "bare window" "app / bare" "per-run ratio"
+printf '  %-22s %7.0f ms %9.0f ms %12s %14s\n' "time to first frame" "$app_frame" \
+    "$bare_frame" "$frame_ratio" "$frame_run_ratio"
+printf '  %-22s %7s MB %9s MB %12s %14s\n' "resident memory" \
+    "$(megabytes "$app_memory" 1024)" "$(megabytes "$bare_memory" 1024)" "$memory_ratio" \
+    "$memory_run_ratio"
+printf '  %-22s %7s MB %9s MB %12s\n' ".deb size" "$(megabytes "$app_size" 1048576)" \
+    "$(megabytes "$bare_size" 1048576)" "$(ratio "$app_size" "$bare_size")"
+if [ -n "$no_appcds_launcher" ]; then
+    read -r app_frame no_appcds_frame frame_ratio frame_run_ratio \
+        < <(compare "${app_frames[*]}" "${no_appcds_frames[*]}")
+    read -r app_memory no_appcds_memory memory_ratio memory_run_ratio \
+        < <(compare "${app_rss[*]}" "${no_appcds_rss[*]}")
+    echo "Against the bare window without its AppCDS archive, from the same runs:"
+    printf '  %-22s %7.0f ms %9.0f ms %12s %14s\n' "time to first frame" "$app_frame" \
+        "$no_appcds_frame" "$frame_ratio" "$frame_run_ratio"
+    printf '  %-22s %7s MB %9s MB %12s %14s\n' "resident memory" \
+        "$(megabytes "$app_memory" 1024)" "$(megabytes "$no_appcds_memory" 1024)" \
+        "$memory_ratio" "$memory_run_ratio"
+fi
 echo "  .deb compression: $([ "$fast" = true ] && echo "zstd level 3" || echo "xz level 6")"
 echo "  runtime modules, app: $(cat "$app_build/installer/modules.txt")"
 echo "  runtime modules, bare window: $(cat "$work/modules.txt")"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb, installs it with dpkg (and apt-get for its dependencies), runs the
-# installed app's --self-check on a virtual display, prints the package size and removes
-# the package again. Any failure fails the script. run-tests.sh runs it after the tests.
+# installed app's --self-check on a virtual display, checks that the demo portal was left
+# out, prints the package size and removes the package again. Any failure fails the script.
+# run-tests.sh runs it after the tests.
 #
 # It needs root on a Debian-like system (dpkg and apt-get); elsewhere, or when
 # SKIP_INSTALLER_CHECK=1, it prints one line saying why it skipped the check and exits 0.
@@ -28,7 +29,8 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
     skip "installing a package needs root; run as root to include it."
 fi
-if dpkg -s "$PACKAGE" >/dev/null 2>&1; then
+# dpkg -s also succeeds for a package that was removed but not purged.
+if dpkg -s "$PACKAGE" 2>/dev/null | grep -q '^Status: install ok installed'; then
     skip "$PACKAGE is installed already, and the check would replace and remove it."
 fi
 
@@ -74,7 +76,11 @@ XDG_CONFIG_HOME="$user_home/config" XDG_STATE_HOME="$user_home/state" \
     XDG_DATA_HOME="$user_home/data" JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$class_log" \
     xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
     "$INSTALL_DIR/bin/$PACKAGE" --self-check
-rm -rf "$user_home"
+log_file="$user_home/state/$PACKAGE/logs/clinician.log"
+if ! grep -q 'AdvaPACS Clinician .* starting' "$log_file" 2>/dev/null; then
+    echo "The installed app did not write its start to $log_file." >&2
+    exit 1
+fi
 # An archive that fails validation is skipped silently, so check that it served the classes.
 if ! grep -q 'SignInWindow source: shared objects file (top)' "$class_log"; then
     echo "The installed app did not load its classes from the AppCDS archive." >&2
@@ -82,6 +88,23 @@ if ! grep -q 'SignInWindow source: shared objects file (top)' "$class_log"; then
     exit 1
 fi
 rm -f "$class_log"
+
+echo "Checking that the demo portal was left out"
+portal_jars=$(cd "$INSTALL_DIR/lib/app" && ls | grep -E '^(javalin|jetty|h2|webauthn4j)-' || true)
+if [ -n "$portal_jars" ]; then
+    echo "The package contains the demo portal's libraries: $portal_jars" >&2
+    exit 1
+fi
+demo_status=0
+demo_output=$(XDG_CONFIG_HOME="$user_home/config" XDG_STATE_HOME="$user_home/state" \
+    XDG_DATA_HOME="$user_home/data" "$INSTALL_DIR/bin/$PACKAGE" --demo 2>&1) || demo_status=$?
+if [ "$demo_status" -ne 2 ] || ! grep -q 'not part of this installation' <<<"$demo_output"; then
+    echo "$demo_output" >&2
+    echo "The installed app given --demo exited with status $demo_status instead of 2 with" \
+        "the message that demo mode is not part of this installation." >&2
+    exit 1
+fi
+rm -rf "$user_home"
 echo "Installer size: $(wc -c < "$deb" | tr -d ' ') bytes, $(basename "$deb")" \
     "(zstd level 3; a release build with scripts/package.sh uses xz and is smaller)"
 

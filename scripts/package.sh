@@ -66,7 +66,7 @@ work=$build_dir/installer
 version=$(project_version)
 
 stage_input "$work" "$build_dir" "$os" "$libfido2"
-make_runtime "$work"
+make_runtime "$work" "$APP_EXTRA_MODULES"
 native_library=-
 if [ -n "$libfido2" ]; then
     native_library=$(basename "$libfido2")

@@ -2,6 +2,9 @@
 # packages a bare JavaFX window the same way. Written for bash 3.2 as well, which macOS has.
 
 APP_MAIN_CLASS=com.advapacs.clinician.app.Main
+# JDK modules that the app's runtime gets beyond those jdeps finds: java.smartcardio, for
+# NFC readers through PC/SC (javax.smartcardio).
+APP_EXTRA_MODULES=java.smartcardio
 LINUX_NAME=advapacs-clinician
 # The AppCDS archive inside the app folder; the launcher maps it at each start.
 CDS_ARCHIVE=clinician.jsa
@@ -112,18 +115,20 @@ jna_platform() {
 
 # Fills WORK/input with the app jar, its dependencies without native libraries, those
 # libraries beside them, a bundled libfido2 (Windows, macOS) and, on Linux, the files that
-# postinst copies to /usr/share. Also fills WORK/plain with copies for jdeps.
+# postinst copies to /usr/share. The jars are rewritten with stored entries, which the
+# installer's own compression packs much smaller (see JarNatives). Also fills WORK/plain
+# with copies for jdeps.
 stage_input() {
     local work=$1 build=$2 os=$3 libfido2=$4 jdk classes jar name
     jdk=$(jdk_home)
     classes="$build/classes"
-    rm -rf "$work/input" "$work/plain"
-    mkdir -p "$work/input" "$work/plain"
+    rm -rf "$work/input" "$work/plain" "$work/app"
+    mkdir -p "$work/input" "$work/plain" "$work/app"
 
     for jar in "$build"/advapacs-clinician-*.jar; do
-        cp "$jar" "$work/input/advapacs-clinician.jar"
+        cp "$jar" "$work/app/advapacs-clinician.jar"
     done
-    local split=() plain=()
+    local split=() stored=("$work/app/advapacs-clinician.jar") plain=()
     for jar in "$work/deps"/*.jar; do
         name=$(basename "$jar")
         # The JavaFX jars without an OS classifier are empty; the classified ones hold the code.
@@ -132,12 +137,14 @@ stage_input() {
         fi
         case "$name" in
             javafx-*|jna-*) split+=("$jar") ;;
-            *) cp "$jar" "$work/input/" ;;
+            *) stored+=("$jar") ;;
         esac
         plain+=("$jar")
     done
     "$jdk/bin/java" -cp "$classes" com.advapacs.clinician.packaging.JarNatives split \
         "$(jna_platform "$os")" "$work/input" "$work/input" "${split[@]}"
+    "$jdk/bin/java" -cp "$classes" com.advapacs.clinician.packaging.JarNatives store \
+        "$work/input" "${stored[@]}"
     "$jdk/bin/java" -cp "$classes" com.advapacs.clinician.packaging.JarNatives plain \
         "$work/plain" "$work/input/advapacs-clinician.jar" "${plain[@]}"
 
@@ -163,14 +170,14 @@ stage_input() {
 }
 
 # Makes WORK/runtime with jlink from the JDK modules that jdeps finds in WORK/plain, plus
-# jdk.crypto.ec, which TLS loads as a service so that no class refers to it, and a default
-# CDS archive for the JDK's classes.
+# jdk.crypto.ec, which TLS loads as a service so that no class refers to it, the modules in
+# the comma-separated list EXTRA, if given, and a default CDS archive for the JDK's classes.
 make_runtime() {
-    local work=$1 jdk modules strip=()
+    local work=$1 extra=${2:-} jdk modules strip=()
     jdk=$(jdk_home)
     modules=$(cd "$work/plain" && "$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps \
         --multi-release 17 -q --class-path '*' ./*.jar | tr -d '\r')
-    modules="$modules,jdk.crypto.ec"
+    modules="$modules,jdk.crypto.ec${extra:+,$extra}"
     echo "$modules" > "$work/modules.txt"
     echo "Runtime modules: $modules"
     if [ "$(target_os)" = linux ]; then

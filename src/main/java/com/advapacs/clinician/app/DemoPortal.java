@@ -1,6 +1,7 @@
 package com.advapacs.clinician.app;
 
 import com.advapacs.clinician.demo.EmbeddedPortal;
+import com.advapacs.clinician.i18n.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -26,9 +27,8 @@ final class DemoPortal implements AutoCloseable {
 
     /** Starts the embedded portal with its database under {@code dataDirectory}. */
     static DemoPortal start(Path dataDirectory) {
-        EmbeddedPortal portal = ServiceLoader.load(EmbeddedPortal.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "This build has no embedded portal, so demo mode is not available."));
+        EmbeddedPortal portal = EmbeddedPortal.load().orElseThrow(
+                () -> new IllegalStateException(Messages.get("demo.notInstalled")));
         URI address = portal.start(dataDirectory);
         LOG.info("Demo portal started at {} with data in {}", address, dataDirectory);
         return new DemoPortal(portal, address);

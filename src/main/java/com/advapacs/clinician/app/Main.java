@@ -1,6 +1,11 @@
 package com.advapacs.clinician.app;
 
 import com.advapacs.clinician.config.AppDirectories;
+import com.advapacs.clinician.demo.EmbeddedPortal;
+import com.advapacs.clinician.i18n.Messages;
+import com.advapacs.clinician.logging.LogFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 
@@ -10,7 +15,7 @@ import javafx.application.Application;
  */
 public final class Main {
 
-    /** System property that {@code logback.xml} reads for the log directory. */
+    /** System property naming a log folder in place of the per-user one. */
     static final String LOG_DIRECTORY_PROPERTY = "advapacs.logDir";
 
     private Main() {
@@ -29,9 +34,19 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
-        if (System.getProperty(LOG_DIRECTORY_PROPERTY) == null) {
-            System.setProperty(LOG_DIRECTORY_PROPERTY,
-                    AppDirectories.forCurrentUser().logs().toString());
+        if (options.demo() && !EmbeddedPortal.isAvailable(Main.class.getClassLoader())) {
+            System.err.println(Messages.get("demo.notInstalled"));
+            System.exit(2);
+            return;
+        }
+        String logProperty = System.getProperty(LOG_DIRECTORY_PROPERTY);
+        Path logFolder = logProperty != null && !logProperty.isBlank() ? Path.of(logProperty)
+                : AppDirectories.forCurrentUser().logs();
+        try {
+            LogFiles.start(logFolder);
+        } catch (IOException e) {
+            System.err.println("Cannot write the log to " + logFolder + " (" + e
+                    + "), so it goes to this console. Check that the folder is writable.");
         }
         // Honour the operating system's proxy settings, as hospital networks often need.
         System.setProperty("java.net.useSystemProxies", "true");

@@ -34,4 +34,12 @@ public interface EmbeddedPortal extends AutoCloseable {
     static Optional<EmbeddedPortal> load() {
         return ServiceLoader.load(EmbeddedPortal.class).findFirst();
     }
+
+    /**
+     * Returns whether {@code loader} finds an implementation, without creating one. The
+     * installers leave the portal out, so this is false in an installed app.
+     */
+    static boolean isAvailable(ClassLoader loader) {
+        return ServiceLoader.load(EmbeddedPortal.class, loader).stream().findFirst().isPresent();
+    }
 }

@@ -1,28 +1,19 @@
 package com.advapacs.clinician.server;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.FileAppender;
+import com.advapacs.clinician.logging.LogFiles;
 import com.advapacs.clinician.server.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.slf4j.LoggerFactory;
 
 /**
- * Log folder of the standalone portal. The shared {@code logback.xml} writes to the folder in
- * the system property {@value #LOG_DIRECTORY_PROPERTY} and, when it is unset, to a folder in
- * the system's temporary folder that every local user can reach.
+ * Log folder of the standalone portal, which logs through {@link LogFiles} like the app.
  *
- * <p>This class has no logger field: {@link #configure} must run before logback starts.
+ * <p>This class has no logger field: {@link #configure} must run before anything logs, so
+ * that no record goes to the console instead of the file.
  */
 final class PortalLogging {
-    /** System property that {@code logback.xml} reads for the log folder. */
+    /** System property that names the log folder when --log-dir is not given. */
     static final String LOG_DIRECTORY_PROPERTY = "advapacs.logDir";
 
     private PortalLogging() {
@@ -49,42 +40,25 @@ final class PortalLogging {
     }
 
     /**
-     * Creates {@code folder} with mode 700 if it is missing and sets the system property to
-     * it. Call it before anything creates a logger, because logback reads the property once
-     * when it starts.
+     * Creates {@code folder} with mode 700 if it is missing and sends the log to
+     * {@value LogFiles#FILE_NAME} in it, created with mode 600.
      *
-     * @throws IOException if the folder cannot be created
+     * @throws IOException if the folder or the log file cannot be created
      */
     static void configure(Path folder) throws IOException {
         PrivateFiles.createDirectories(folder);
-        System.setProperty(LOG_DIRECTORY_PROPERTY, folder.toString());
+        LogFiles.start(folder);
     }
 
-    /**
-     * Returns the files that logback's file appenders write, in the order of their loggers,
-     * or an empty list when logging goes to no file.
-     */
+    /** Returns the file that the log goes to, or an empty list when it goes to no file. */
     static List<Path> activeLogFiles() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return List.of();
-        }
-        Set<Path> files = new LinkedHashSet<>();
-        for (Logger logger : context.getLoggerList()) {
-            Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders();
-            while (appenders.hasNext()) {
-                if (appenders.next() instanceof FileAppender<?> file && file.getFile() != null) {
-                    files.add(Path.of(file.getFile()).toAbsolutePath().normalize());
-                }
-            }
-        }
-        return List.copyOf(files);
+        return LogFiles.activeFile().map(List::of).orElse(List.of());
     }
 
     /**
-     * Sets mode 600 on the active log files and on the rolled files beside them, such as
-     * {@code clinician.1.log} next to {@code clinician.log}. NOTE: after a rollover logback
-     * opens a new file with the process umask, which stays private only inside a folder of
-     * mode 700, such as one that {@link #configure} created.
+     * Sets mode 600 on the active log file and on the rolled-over files beside it, such as
+     * {@code clinician.1.log} next to {@code clinician.log}, which an older version of the
+     * portal may have left readable by others. New files get mode 600 when they are created.
      */
     static void restrictActiveLogFiles() throws IOException {
         for (Path file : activeLogFiles()) {

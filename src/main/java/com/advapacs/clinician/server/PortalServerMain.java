@@ -34,8 +34,7 @@ public final class PortalServerMain {
 
     /**
      * Parses the arguments, points logging at the log folder and runs the command. Nothing may
-     * create a logger before {@link PortalLogging#configure}, because logback reads the log
-     * folder once when it starts.
+     * log before {@link PortalLogging#configure}, because the record would go to the console.
      */
     public static void main(String[] args) {
         PortalCommand command;
@@ -60,10 +59,10 @@ public final class PortalServerMain {
     }
 
     /**
-     * Points logback at the command's log folder, starts it and restricts the log files to
-     * their owner.
+     * Sends the log to the command's log folder and restricts the log files to their owner.
      *
-     * @return false if the log folder cannot be created, which is reported on {@code err}
+     * @return false if the log folder or file cannot be created, which is reported on
+     *     {@code err}
      */
     private static boolean startLogging(PortalCommand command, PrintStream err) {
         Path logFolder = PortalLogging.logDirectory(command.logDirectory(),
@@ -71,11 +70,10 @@ public final class PortalServerMain {
         try {
             PortalLogging.configure(logFolder);
         } catch (IOException e) {
-            err.println("Error: Cannot create the log folder " + logFolder + " (" + e
+            err.println("Error: Cannot create the log file in " + logFolder + " (" + e
                     + "). Give a folder you can write to with --log-dir DIR.");
             return false;
         }
-        LibraryLogLevels.quietenUnlessConfigured();
         try {
             PortalLogging.restrictActiveLogFiles();
         } catch (IOException e) {
@@ -204,7 +202,7 @@ public final class PortalServerMain {
         }
         List<Path> logFiles = PortalLogging.activeLogFiles();
         out.println(logFiles.isEmpty()
-                ? "Logging to no file: the logback configuration has no file appender."
+                ? "Logging to the console: no log file was set up."
                 : "Logging to " + logFiles.stream().map(Path::toString)
                         .collect(Collectors.joining(", ")));
         PortalConfig config = PortalConfig.defaults(database)
@@ -212,6 +210,15 @@ public final class PortalServerMain {
                 .withPort(command.port())
                 .withPasskeys(command.passkeys());
         PortalServer server = new PortalServer(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        if (block) {
+            // Registered before the address is printed, so that a stop right after it still
+            // closes the database.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "portal-shutdown"));
+        }
         out.println("AdvaPACS portal listening on " + server.baseUri() + " with database "
                 + database.toAbsolutePath() + ".mv.db");
         RelyingParty relyingParty = command.passkeys().resolve(server.port());
@@ -222,11 +229,6 @@ public final class PortalServerMain {
             server.close();
             return EXIT_OK;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "portal-shutdown"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

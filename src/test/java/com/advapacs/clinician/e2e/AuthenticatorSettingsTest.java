@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The authenticator app in Settings: opened with the keyboard shortcut, the setup key
@@ -34,24 +34,38 @@ class AuthenticatorSettingsTest {
     Path dataDirectory;
 
     private final UiDriver ui = new UiDriver();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger appLogger = (Logger) LoggerFactory.getLogger("com.advapacs");
+    private final List<String> logged = new CopyOnWriteArrayList<>();
+    private final Handler log = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger appLogger = Logger.getLogger("com.advapacs");
     private Level previousLevel;
     private AppUnderTest app;
 
     @BeforeEach
     void startApp() throws Exception {
         previousLevel = appLogger.getLevel();
-        appLogger.setLevel(Level.DEBUG);
-        log.start();
-        appLogger.addAppender(log);
+        appLogger.setLevel(Level.ALL);
+        log.setLevel(Level.ALL);
+        appLogger.addHandler(log);
         app = AppUnderTest.start(dataDirectory, "--demo");
     }
 
     @AfterEach
     void stopApp() throws Exception {
         app.close();
-        appLogger.detachAppender(log);
+        appLogger.removeHandler(log);
         appLogger.setLevel(previousLevel);
     }
 
@@ -96,7 +110,7 @@ class AuthenticatorSettingsTest {
         ui.waitForText("#mfa-status", "has been removed");
         ui.waitFor("#totp-set-up");
 
-        List<String> messages = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> messages = List.copyOf(logged);
         assertTrue(messages.stream().anyMatch(line -> line.contains("Authenticator app removed")),
                 messages.toString());
         for (String line : messages) {

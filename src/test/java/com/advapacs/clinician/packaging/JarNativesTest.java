@@ -115,6 +115,39 @@ class JarNativesTest {
     }
 
     @Test
+    void storeKeepsEntriesUncompressed() throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+        entries.put("tools/jackson/Json.class", "class bytes ".repeat(100));
+        entries.put("empty/", "");
+        Path source = jar("jackson.jar", entries);
+
+        JarNatives.store(source, temp.resolve("out/jackson.jar"));
+
+        try (ZipFile zip = new ZipFile(temp.resolve("out/jackson.jar").toFile())) {
+            assertEquals(List.of("META-INF/MANIFEST.MF", "tools/jackson/Json.class", "empty/"),
+                    zip.stream().map(ZipEntry::getName).toList(), "same entries, same order");
+            ZipEntry entry = zip.getEntry("tools/jackson/Json.class");
+            assertEquals(ZipEntry.STORED, entry.getMethod());
+            assertEquals(entry.getSize(), entry.getCompressedSize());
+            assertArrayEquals(("class bytes ".repeat(100)).getBytes(StandardCharsets.UTF_8),
+                    zip.getInputStream(entry).readAllBytes());
+        }
+    }
+
+    @Test
+    void splitJarsAreStored() throws IOException {
+        Path source = jar("javafx-base-21-linux.jar", Map.of("javafx/Base.class", "bytes"));
+
+        JarNatives.split(source, temp.resolve("out/base.jar"), temp.resolve("natives"),
+                "linux-x86-64");
+
+        try (ZipFile zip = new ZipFile(temp.resolve("out/base.jar").toFile())) {
+            assertEquals(ZipEntry.STORED, zip.getEntry("javafx/Base.class").getMethod());
+        }
+    }
+
+    @Test
     void nativeNamesAreRecognised() {
         assertTrue(JarNatives.isNative("libjfxwebkit.so"));
         assertTrue(JarNatives.isNative("glass.dll"));

@@ -2,15 +2,12 @@ package com.advapacs.clinician.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.advapacs.clinician.server.store.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +43,8 @@ class PortalLoggingTest {
     }
 
     /**
-     * Starts the portal in a new JVM with the application's own logback.xml, as run-portal.sh
-     * does, because this JVM's logging is already configured by logback-test.xml.
+     * Starts the portal in a new JVM, as run-portal.sh does, because this JVM's logging is
+     * already set up for the tests.
      */
     @Test
     void standaloneServerLogsBesideDatabase() throws Exception {
@@ -60,6 +57,8 @@ class PortalLoggingTest {
         assertTrue(output.contains("Logging to " + logFile), String.join("\n", output));
         assertTrue(Files.readString(logFile).contains("Portal listening on"),
                 Files.readString(logFile));
+        assertTrue(Files.readString(logFile).contains("Portal stopped"),
+                "the shutdown hook's records are kept: " + Files.readString(logFile));
         assertFalse(Files.exists(temporary.resolve("advapacs-clinician-logs")),
                 "nothing is logged to the temporary folder");
         if (PrivateFiles.isPosix(folder)) {
@@ -85,13 +84,10 @@ class PortalLoggingTest {
 
     /** Runs PortalServerMain until it prints its address, stops it and returns its output. */
     private static List<String> runServerUntilListening(Path temporary, String... args)
-            throws IOException, InterruptedException, URISyntaxException {
-        URL logbackXml = PortalLoggingTest.class.getClassLoader().getResource("logback.xml");
-        assertNotNull(logbackXml, "logback.xml of the application is on the class path");
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + Path.of(logbackXml.toURI()),
                 "-Djava.io.tmpdir=" + temporary,
                 PortalServerMain.class.getName()));
         command.addAll(List.of(args));

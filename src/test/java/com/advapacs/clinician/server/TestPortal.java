@@ -2,8 +2,6 @@ package com.advapacs.clinician.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.advapacs.clinician.server.admin.PortalAdministration;
 import com.advapacs.clinician.server.totp.TotpGenerator;
 import com.advapacs.clinician.server.totp.TotpParameters;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,12 +21,6 @@ public final class TestPortal implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-02T09:00:10Z");
     public static final String PASSWORD = "correct horse battery";
     public static final int TEST_ITERATIONS = 1_000;
-
-    static {
-        for (String name : new String[] {"org.eclipse.jetty", "io.javalin", "h2database"}) {
-            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.WARN);
-        }
-    }
 
     public final MutableClock clock;
     public final Path databasePath;
