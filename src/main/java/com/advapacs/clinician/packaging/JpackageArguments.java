@@ -34,15 +34,16 @@ public final class JpackageArguments {
     public static final String UPGRADE_UUID = "ab89082e-1524-4316-b09a-2fc47a1354d5";
     /**
      * Debian packages the app needs beyond those jpackage finds from the native libraries.
-     * libfido2 and PC/SC are loaded at run time. Security keys need udev rules that give the
-     * desktop user access: 60-fido-id.rules, which Debian and Ubuntu ship in the udev package
-     * built from systemd 244 or newer, or else the rules of libu2f-udev.
+     * libfido2 and PC/SC are loaded at run time, and NFC readers are reached through the
+     * pcscd daemon. Security keys need udev rules that give the desktop user access:
+     * 60-fido-id.rules, which Debian and Ubuntu ship in the udev package built from systemd
+     * 244 or newer, or else the rules of libu2f-udev.
      */
     public static final String DEB_DEPENDENCIES =
-            "libfido2-1 (>= 1.12), libpcsclite1, udev (>= 244) | libu2f-udev";
+            "libfido2-1 (>= 1.12), libpcsclite1, pcscd, udev (>= 244) | libu2f-udev";
     /** The same for Fedora and RHEL, where systemd-udev ships 60-fido-id.rules. */
     public static final String RPM_DEPENDENCIES =
-            "libfido2 >= 1.12, pcsc-lite-libs, systemd-udev >= 244";
+            "libfido2 >= 1.12, pcsc-lite-libs, pcsc-lite, systemd-udev >= 244";
     /** Name of the launcher that writes the MSI's PORTAL_URL into the machine configuration. */
     public static final String WINDOWS_CONFIGURE_LAUNCHER = "configure-portal";
 

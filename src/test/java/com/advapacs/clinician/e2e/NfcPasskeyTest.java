@@ -9,9 +9,12 @@ import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
 import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +118,42 @@ class NfcPasskeyTest {
         String removed = ui.waitForText("#key-error #sheet-instruction", "left the reader");
         assertTrue(removed.startsWith("The key left the reader"), removed);
         Screenshots.save(ui, ui.<Node>waitFor("#key-error").getScene(), "62-nfc-removed");
+    }
+
+    @Test
+    void chooserNamesEachKeysConnection() throws Exception {
+        VirtualAuthenticator usbKey = new VirtualAuthenticator(new AuthenticatorConfig()
+                .product("Desk key").touch(AuthenticatorConfig.Touch.MANUAL));
+        try {
+            signInWithPassword();
+            ui.waitFor("#user-menu");
+            ui.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            ui.click("#passkey-add");
+            ui.waitFor("#passkey-choose");
+            PluggedKeys.plugIn(usbKey);
+            card = VpcdCard.insert(key, VpcdCard.FIRST_PORT);
+            ui.clickButton("#passkey-choose", "Next");
+
+            VBox list = ui.waitFor("#key-select-list");
+            String listed = list.getChildren().stream()
+                    .map(item -> ((Labeled) item).getText())
+                    .collect(Collectors.joining("\n"));
+            assertTrue(listed.contains("Desk key"), listed);
+            assertTrue(listed.contains("NFC security key \u2014 NFC, reader " + READER),
+                    listed);
+            Screenshots.save(ui, ui.<Node>waitFor("#key-select").getScene(),
+                    "63-nfc-chooser");
+
+            assertTrue(key.awaitTouchPrompts(1, Duration.ofSeconds(UiDriver.WAIT_SECONDS)),
+                    "the NFC key was never asked to confirm the choice");
+            key.touch();
+            String pinText = ui.waitForText("#key-pin-sheet #sheet-instruction", "PIN");
+            assertTrue(pinText.contains("the key on the reader"), pinText);
+            ui.clickButton("#key-pin-sheet", "Cancel");
+        } finally {
+            PluggedKeys.unplugAll();
+            usbKey.close();
+        }
     }
 
     private void signInWithPassword() {

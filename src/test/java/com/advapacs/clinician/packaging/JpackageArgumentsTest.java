@@ -87,6 +87,7 @@ class JpackageArgumentsTest {
         String depends = value(args, "--linux-package-deps");
         assertTrue(depends.contains("libfido2-1 (>= 1.12)"), depends);
         assertTrue(depends.contains("libpcsclite1"), depends);
+        assertTrue(depends.contains("pcscd"), depends);
         assertTrue(depends.contains("udev (>= 244) | libu2f-udev"), depends);
         assertFalse(args.contains("--linux-shortcut"), "jpackage's xdg-desktop-menu call fails "
                 + "on computers without a menu directory: " + args);
