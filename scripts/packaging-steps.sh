@@ -177,7 +177,9 @@ make_runtime() {
     jdk=$(jdk_home)
     modules=$(cd "$work/plain" && "$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps \
         --multi-release 17 -q --class-path '*' ./*.jar | tr -d '\r')
-    modules="$modules,jdk.crypto.ec${extra:+,$extra}"
+    # Each module once, in the order first named.
+    modules=$(printf '%s\n' "$modules,jdk.crypto.ec${extra:+,$extra}" | tr ',' '\n' \
+        | awk 'NF && !seen[$0]++' | paste -sd, -)
     echo "$modules" > "$work/modules.txt"
     echo "Runtime modules: $modules"
     if [ "$(target_os)" = linux ]; then
