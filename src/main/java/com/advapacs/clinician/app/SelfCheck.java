@@ -5,6 +5,7 @@ import com.advapacs.clinician.config.ClientConfiguration;
 import com.advapacs.clinician.fido.jna.LibFido2;
 import com.advapacs.clinician.fido.jna.LibFido2Loader;
 import com.advapacs.clinician.fido.jna.LibFido2UnavailableException;
+import com.advapacs.clinician.fido.nfc.PcscDeviceSource;
 import com.advapacs.clinician.signin.SignInSettings;
 import com.advapacs.clinician.signin.SignInWindow;
 import com.sun.jna.Library;
@@ -31,8 +32,9 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 /**
- * The {@code --self-check} run, for IT staff and the installer test: loads libfido2, reads
- * the configuration files and shows the sign-in window once, then prints one line per part.
+ * The {@code --self-check} run, for IT staff and the installer test: loads libfido2, lists
+ * the NFC readers, reads the configuration files and shows the sign-in window once, then
+ * prints one line per part.
  *
  * <p>It starts no portal and opens no network connection. The sign-in window gets a portal
  * client factory that rejects every use, and it closes before anyone could submit the form.
@@ -75,6 +77,8 @@ public final class SelfCheck {
         List<Result> results = new ArrayList<>();
         results.add(checkLibFido2());
         printLast(out, results);
+        results.add(checkNfcReaders());
+        printLast(out, results);
         ClientConfiguration configuration = ClientConfiguration.load(directories);
         results.add(checkConfiguration(configuration, directories));
         printLast(out, results);
@@ -109,6 +113,14 @@ public final class SelfCheck {
             return new Result("libfido2", true, "loaded (1.12 or newer)");
         }
         return new Result("libfido2", true, describeLibrary(file.get()));
+    }
+
+    /**
+     * Lists the contactless readers that PC/SC reports. This part always passes, because
+     * most workstations have no NFC reader; the detail says why none are seen.
+     */
+    static Result checkNfcReaders() {
+        return new Result("NFC readers", true, new PcscDeviceSource().describeReaders());
     }
 
     /** Names the version from the file name when it has one, else only the 1.12 minimum. */

@@ -93,6 +93,8 @@ class SelfCheckTest {
         assertTrue(lines.contains("Self-check passed."), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.contains("sign-in window:")
                 && line.contains("first frame")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("NFC readers:")),
+                String.join("\n", lines));
     }
 
     @Test

@@ -42,6 +42,23 @@ public final class PcscDeviceSource implements DeviceSource {
         return names;
     }
 
+    /**
+     * Describes the attached readers for IT staff, or why none can be seen, such as
+     * pcscd not running (SCARD_E_NO_SERVICE).
+     */
+    public String describeReaders() {
+        List<String> names = readers();
+        if (!names.isEmpty()) {
+            return names.size() + " found: " + String.join(", ", names);
+        }
+        String problem = PcscReaders.lastProblem();
+        if (problem == null || problem.contains("NO_READERS")) {
+            return "none attached";
+        }
+        return "none found, PC/SC is not available (" + problem + "); NFC keys need the "
+                + "PC/SC service running (pcscd on Linux)";
+    }
+
     @Override
     public synchronized List<DeviceEntry> devices() {
         List<DeviceEntry> entries = new ArrayList<>();

@@ -27,6 +27,7 @@ final class PcscReaders {
     }
 
     private static boolean unavailableLogged;
+    private static volatile String lastProblem;
 
     private PcscReaders() {
     }
@@ -37,12 +38,22 @@ final class PcscReaders {
             TerminalFactory factory = TerminalFactory.getInstance("PC/SC", null);
             List<CardTerminal> readers = factory.terminals().list();
             unavailableLogged = false;
+            lastProblem = null;
             return readers;
         } catch (CardException | java.security.NoSuchAlgorithmException
                 | RuntimeException e) {
-            logUnavailable(reason(e));
+            lastProblem = reason(e);
+            logUnavailable(lastProblem);
             return List.of();
         }
+    }
+
+    /**
+     * Returns why the last listing found no readers because of PC/SC itself, such as
+     * SCARD_E_NO_SERVICE when pcscd is not running; null when it succeeded.
+     */
+    static String lastProblem() {
+        return lastProblem;
     }
 
     /** Returns PC/SC's own error name (such as SCARD_E_NO_SERVICE) when there is one. */

@@ -61,6 +61,7 @@ class PcscKeyTest {
                 .pin("1234").touch(Touch.AFTER_DELAY).touchDelay(Duration.ofMillis(300)));
                 VpcdCard card = VpcdCard.insert(key, VpcdCard.FIRST_PORT)) {
             assertTrue(source.readers().contains(READER), source.readers().toString());
+            assertTrue(source.describeReaders().contains(READER), source.describeReaders());
             DeviceEntry entry = onReader(source.devices()).orElseThrow();
             assertEquals(Transport.NFC, entry.transport());
             assertEquals(READER, entry.manufacturer());
