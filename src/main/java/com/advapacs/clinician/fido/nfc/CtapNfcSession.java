@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * refuses chaining gets extended APDUs from then on. All calls come from the thread that
  * runs the ceremony, except {@link #cancel()}, which only raises a flag that the polling
  * loop acts on, so APDUs are never sent from two threads.
+ *
+ * <p>A response from which no CTAP reply can be read, such as an error status word, an empty
+ * or overlong reply or a response chain without end, reaches libfido2 as the CTAP status
+ * CTAP1_ERR_OTHER. The app then reports a faulty key, not a removed one.
  */
 final class CtapNfcSession implements AutoCloseable {
 
@@ -38,7 +42,21 @@ final class CtapNfcSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The key sent a response from which no CTAP reply can be read, such as an error status
+     * word for a CTAP message or a response chain without end.
+     */
+    static final class ProtocolException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ProtocolException(String message) {
+            super(message);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(CtapNfcSession.class);
+    /** CTAP status handed to libfido2 in place of a reply the key framed wrongly. */
+    private static final byte CTAP1_ERR_OTHER = 0x7F;
     /** Pause between NFCCTAP_GETRESPONSE polls while the key works or waits for the user. */
     private static final long POLL_MILLIS = 80;
     /** Upper bound on GET RESPONSE rounds for one reply: 64 KiB in 256-byte parts, and more. */
@@ -51,6 +69,8 @@ final class CtapNfcSession implements AutoCloseable {
     private boolean endSent;
     private byte[] reply;
     private int keepAliveStatus;
+    /** Set after a protocol error: the key may still run the failed command. */
+    private boolean reselectNeeded;
 
     CtapNfcSession(CardConnection card) {
         this.card = card;
@@ -83,39 +103,59 @@ final class CtapNfcSession implements AutoCloseable {
 
     /**
      * Sends a CTAP message (command byte, then CBOR). Its reply comes from
-     * {@link #receiveCbor(int)}, at once or after keep-alives.
+     * {@link #receiveCbor(int, long)}, at once or after keep-alives.
      */
     void sendCbor(byte[] message) throws IOException {
         cancelRequested = false;
         endSent = false;
         reply = null;
         waiting = false;
-        accept(send(CommandApdus.ctapMessageChained(message),
-                () -> CommandApdus.ctapMessageExtended(message)));
+        if (reselectNeeded) {
+            // SELECT restarts the applet, which drops a command the key may still be running.
+            reselectNeeded = false;
+            exchange(CommandApdus.select());
+        }
+        try {
+            accept(send(CommandApdus.ctapMessageChained(message),
+                    () -> CommandApdus.ctapMessageExtended(message)));
+        } catch (ProtocolException e) {
+            replyWithError(e);
+        }
     }
 
     /**
      * Returns the reply to the last CTAP message (status byte, then CBOR), polling while the
      * key sends keep-alives; null when none came within {@code timeoutMillis} (-1 waits
-     * without limit), in which case a later call goes on waiting for the same reply.
+     * without limit), in which case a later call goes on waiting for the same reply. A reply
+     * longer than {@code maxLength} bytes, like any response that breaks the framing rules,
+     * is returned as the status CTAP1_ERR_OTHER.
      */
-    byte[] receiveCbor(int timeoutMillis) throws IOException {
+    byte[] receiveCbor(int timeoutMillis, long maxLength) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (reply == null) {
-            if (!waiting) {
-                throw new IOException("No CTAP message is waiting for a reply");
+        try {
+            while (reply == null) {
+                if (!waiting) {
+                    throw new IOException("No CTAP message is waiting for a reply");
+                }
+                if (cancelRequested && !endSent) {
+                    endSent = true;
+                    end();
+                    continue;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (timeoutMillis >= 0 && left <= 0) {
+                    return null;
+                }
+                pause(timeoutMillis < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, left));
+                accept(exchange(CommandApdus.ctapGetResponse()));
             }
-            if (cancelRequested && !endSent) {
-                endSent = true;
-                end();
-                continue;
+            if (reply.length > maxLength) {
+                reply = null;
+                throw new ProtocolException("The key's CTAP reply exceeds the " + maxLength
+                        + " bytes libfido2 accepts");
             }
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (timeoutMillis >= 0 && left <= 0) {
-                return null;
-            }
-            pause(timeoutMillis < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, left));
-            accept(exchange(CommandApdus.ctapGetResponse()));
+        } catch (ProtocolException e) {
+            replyWithError(e);
         }
         byte[] result = reply;
         reply = null;
@@ -151,10 +191,22 @@ final class CtapNfcSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the reply with CTAP1_ERR_OTHER after a protocol error, and makes the next
+     * message select the applet again first.
+     */
+    private void replyWithError(ProtocolException e) {
+        LOG.warn("The key on the reader sent an unusable response, reported as "
+                + "CTAP1_ERR_OTHER: {}", e.getMessage());
+        reply = new byte[] {CTAP1_ERR_OTHER};
+        waiting = false;
+        reselectNeeded = true;
+    }
+
     private void accept(ResponseApdu response) throws IOException {
         if (response.ok()) {
             if (response.data().length == 0) {
-                throw new IOException("The key sent an empty CTAP reply");
+                throw new ProtocolException("The key sent an empty CTAP reply");
             }
             reply = response.data();
             waiting = false;
@@ -163,7 +215,7 @@ final class CtapNfcSession implements AutoCloseable {
             keepAliveStatus = response.data().length > 0 ? response.data()[0] & 0xff : 0;
         } else {
             waiting = false;
-            throw new IOException("The key rejected the CTAP message with SW "
+            throw new ProtocolException("The key rejected the CTAP message with SW "
                     + response.statusText());
         }
     }
@@ -213,7 +265,7 @@ final class CtapNfcSession implements AutoCloseable {
         data.writeBytes(response.data());
         for (int part = 0; response.sw1() == ResponseApdu.MORE_DATA; part++) {
             if (part == MAX_RESPONSE_PARTS) {
-                throw new IOException("The key's response did not end after "
+                throw new ProtocolException("The key's response did not end after "
                         + MAX_RESPONSE_PARTS + " parts");
             }
             response = ResponseApdu.parse(card.transmit(
