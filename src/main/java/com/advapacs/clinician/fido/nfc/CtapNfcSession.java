@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -44,25 +46,42 @@ final class CtapNfcSession implements AutoCloseable {
 
     /**
      * The key sent a response from which no CTAP reply can be read, such as an error status
-     * word for a CTAP message or a response chain without end.
+     * word for a CTAP message or a response chain without end, or sent keep-alives for longer
+     * than any key needs. libfido2 gets the CTAP status {@link #ctapStatus} instead.
      */
     static final class ProtocolException extends IOException {
         private static final long serialVersionUID = 1L;
 
+        private final byte ctapStatus;
+
         ProtocolException(String message) {
+            this(CTAP1_ERR_OTHER, message);
+        }
+
+        ProtocolException(byte ctapStatus, String message) {
             super(message);
+            this.ctapStatus = ctapStatus;
         }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CtapNfcSession.class);
     /** CTAP status handed to libfido2 in place of a reply the key framed wrongly. */
     private static final byte CTAP1_ERR_OTHER = 0x7F;
+    /** CTAP status handed to libfido2 when the key keeps its reply back too long. */
+    private static final byte CTAP1_ERR_TIMEOUT = 0x05;
+    /**
+     * Longest wait for a reply when libfido2 sets no time budget (a time-out of -1), so a
+     * card that sends keep-alives forever cannot block the ceremony's thread for good.
+     * NOTE: a chosen bound, not taken from CTAP, which leaves the wait for a touch to each key.
+     */
+    private static final Duration MAX_WAIT_WITHOUT_BUDGET = Duration.ofMinutes(5);
     /** Pause between NFCCTAP_GETRESPONSE polls while the key works or waits for the user. */
     private static final long POLL_MILLIS = 80;
     /** Upper bound on GET RESPONSE rounds for one reply: 64 KiB in 256-byte parts, and more. */
     private static final int MAX_RESPONSE_PARTS = 300;
 
     private final CardConnection card;
+    private final Duration maxWaitWithoutBudget;
     private boolean extendedLength;
     private volatile boolean cancelRequested;
     private boolean waiting;
@@ -73,7 +92,13 @@ final class CtapNfcSession implements AutoCloseable {
     private boolean reselectNeeded;
 
     CtapNfcSession(CardConnection card) {
+        this(card, MAX_WAIT_WITHOUT_BUDGET);
+    }
+
+    /** Creates a session that waits at most {@code maxWaitWithoutBudget} when given -1. */
+    CtapNfcSession(CardConnection card, Duration maxWaitWithoutBudget) {
         this.card = card;
+        this.maxWaitWithoutBudget = maxWaitWithoutBudget;
     }
 
     /** Selects the FIDO applet and returns which versions it announced. */
@@ -125,13 +150,17 @@ final class CtapNfcSession implements AutoCloseable {
 
     /**
      * Returns the reply to the last CTAP message (status byte, then CBOR), polling while the
-     * key sends keep-alives; null when none came within {@code timeoutMillis} (-1 waits
-     * without limit), in which case a later call goes on waiting for the same reply. A reply
-     * longer than {@code maxLength} bytes, like any response that breaks the framing rules,
-     * is returned as the status CTAP1_ERR_OTHER.
+     * key sends keep-alives; null when none came within {@code timeoutMillis}, in which case
+     * a later call goes on waiting for the same reply. A reply longer than {@code maxLength}
+     * bytes, like any response that breaks the framing rules, is returned as the status
+     * CTAP1_ERR_OTHER. With {@code timeoutMillis} -1 the wait has no budget of its own: after
+     * {@link #MAX_WAIT_WITHOUT_BUDGET} the command is ended and CTAP1_ERR_TIMEOUT returned.
      */
     byte[] receiveCbor(int timeoutMillis, long maxLength) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean budgeted = timeoutMillis >= 0;
+        long waitNanos = budgeted ? TimeUnit.MILLISECONDS.toNanos(timeoutMillis)
+                : maxWaitWithoutBudget.toNanos();
+        long deadline = System.nanoTime() + waitNanos;
         try {
             while (reply == null) {
                 if (!waiting) {
@@ -143,10 +172,15 @@ final class CtapNfcSession implements AutoCloseable {
                     continue;
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (timeoutMillis >= 0 && left <= 0) {
+                if (left <= 0 && budgeted) {
                     return null;
                 }
-                pause(timeoutMillis < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, left));
+                if (left <= 0) {
+                    end();
+                    throw new ProtocolException(CTAP1_ERR_TIMEOUT, "The key sent keep-alives "
+                            + "for " + maxWaitWithoutBudget.toMillis() + " ms without a reply");
+                }
+                pause(Math.min(POLL_MILLIS, left));
                 accept(exchange(CommandApdus.ctapGetResponse()));
             }
             if (reply.length > maxLength) {
@@ -192,13 +226,13 @@ final class CtapNfcSession implements AutoCloseable {
     }
 
     /**
-     * Replaces the reply with CTAP1_ERR_OTHER after a protocol error, and makes the next
-     * message select the applet again first.
+     * Replaces the reply with the CTAP status of a protocol error, and makes the next message
+     * select the applet again first.
      */
     private void replyWithError(ProtocolException e) {
-        LOG.warn("The key on the reader sent an unusable response, reported as "
-                + "CTAP1_ERR_OTHER: {}", e.getMessage());
-        reply = new byte[] {CTAP1_ERR_OTHER};
+        LOG.warn("No usable CTAP reply from the key on the reader, so libfido2 gets status "
+                + "0x{}: {}", HexFormat.of().toHexDigits(e.ctapStatus), e.getMessage());
+        reply = new byte[] {e.ctapStatus};
         waiting = false;
         reselectNeeded = true;
     }

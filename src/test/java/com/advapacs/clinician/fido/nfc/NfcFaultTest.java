@@ -4,8 +4,10 @@ import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.entry;
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.failure;
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.longRegistration;
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.registration;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.advapacs.clinician.fido.FidoDevice;
@@ -14,10 +16,12 @@ import com.advapacs.clinician.fido.FidoProblem;
 import com.advapacs.clinician.fido.RegistrationCeremony;
 import com.advapacs.clinician.fido.RegistrationRequest;
 import com.advapacs.clinician.fido.RegistrationResult;
+import com.advapacs.clinician.fido.jna.FidoErrorCode;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig.Touch;
 import com.advapacs.clinician.fido.virtual.NfcCard;
 import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +52,7 @@ class NfcFaultTest {
     private static final int INS_CTAP_MSG = 0x10;
     private static final int INS_CTAP_GET_RESPONSE = 0x11;
     private static final int INS_CTAP_CONTROL = 0x12;
+    private static final int INS_SELECT = 0xA4;
     private static final int INS_GET_RESPONSE = 0xC0;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -197,10 +202,28 @@ class NfcFaultTest {
         long start = System.nanoTime();
 
         FidoException e = makeCredentialFails(new AuthenticatorConfig(), Duration.ofSeconds(1),
-                key -> fromCtapCommand(key, MAKE_CREDENTIAL, command -> bytes(0x02, 0x91, 0x00)));
+                key -> fromCtapCommand(key, MAKE_CREDENTIAL,
+                        command -> bytes(0x02, 0x91, 0x00)));
 
         assertEquals(FidoProblem.TIMED_OUT, e.problem());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+    }
+
+    @Test
+    void keepAlivesWithoutBudgetEnd() throws Exception {
+        ApduLog card = new ApduLog(command -> isCommand(command, 0x00, INS_SELECT)
+                ? withStatus("FIDO_2_0".getBytes(StandardCharsets.US_ASCII), 0x9000)
+                : bytes(0x02, 0x91, 0x00));
+        try (CtapNfcSession session = new CtapNfcSession(card, Duration.ofMillis(300))) {
+            session.select();
+            session.sendCbor(new byte[] {MAKE_CREDENTIAL, (byte) 0xA0});
+
+            byte[] reply = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> session.receiveCbor(-1, 4096));
+
+            assertArrayEquals(new byte[] {FidoErrorCode.TIMEOUT}, reply);
+            assertEquals(1, card.count(CLA_CTAP, INS_CTAP_CONTROL), "the command was ended");
+        }
     }
 
     @Test
