@@ -67,6 +67,8 @@ final class CtapNfcSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CtapNfcSession.class);
     /** CTAP status handed to libfido2 in place of a reply the key framed wrongly. */
     private static final byte CTAP1_ERR_OTHER = 0x7F;
+    /** CTAP status handed to libfido2 when the session itself ended a cancelled command. */
+    private static final byte CTAP2_ERR_KEEPALIVE_CANCEL = 0x2D;
     /** CTAP status handed to libfido2 when the key keeps its reply back too long. */
     private static final byte CTAP1_ERR_TIMEOUT = 0x05;
     /**
@@ -211,7 +213,11 @@ final class CtapNfcSession implements AutoCloseable {
         card.close();
     }
 
-    /** Sends NFCCTAP_CONTROL END; the cancelled command's reply follows as usual. */
+    /**
+     * Sends NFCCTAP_CONTROL END; the cancelled command's reply follows as usual. A key that
+     * rejects END would go on until its own time-out, so the applet is selected again, which
+     * drops the command, and the reply is CTAP2_ERR_KEEPALIVE_CANCEL.
+     */
     private void end() throws IOException {
         ResponseApdu response = exchange(CommandApdus.ctapEnd());
         if (response.ok() && response.data().length > 0) {
@@ -219,9 +225,11 @@ final class CtapNfcSession implements AutoCloseable {
         } else if (response.sw1() == ResponseApdu.CTAP_KEEP_ALIVE) {
             accept(response);
         } else if (!response.ok()) {
-            // Keys without NFCCTAP_CONTROL go on until their own time-out.
-            LOG.debug("The key did not accept NFCCTAP_CONTROL END: SW {}",
-                    response.statusText());
+            LOG.debug("The key rejected NFCCTAP_CONTROL END with SW {}; selecting the applet "
+                    + "again to end the command", response.statusText());
+            exchange(CommandApdus.select());
+            reply = new byte[] {CTAP2_ERR_KEEPALIVE_CANCEL};
+            waiting = false;
         }
     }
 

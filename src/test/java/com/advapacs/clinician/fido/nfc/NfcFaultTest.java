@@ -285,6 +285,29 @@ class NfcFaultTest {
         }
     }
 
+    @Test
+    void cancelWhenControlRejected() throws Exception {
+        try (VirtualAuthenticator key = new VirtualAuthenticator(new AuthenticatorConfig()
+                .touch(Touch.MANUAL).userActionTimeout(Duration.ofSeconds(20)))) {
+            ApduLog log = new ApduLog(command -> isCommand(command, CLA_CTAP, INS_CTAP_CONTROL)
+                    ? bytes(0x6D, 0x00) : key.nfcCard().transmit(command));
+            try (FidoDevice device = FidoDevice.open(entry(log), TIMEOUT)) {
+                Future<RegistrationResult> pending = executor.submit(() ->
+                        RegistrationCeremony.makeCredential(device,
+                                registration("zoe").build(), null));
+                assertTrue(key.awaitTouchPrompts(1, Duration.ofSeconds(5)));
+                long start = System.nanoTime();
+
+                device.cancel();
+
+                assertEquals(FidoProblem.CANCELLED, failure(pending).problem());
+                assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
+                assertEquals(1, log.count(CLA_CTAP, INS_CTAP_CONTROL));
+                assertEquals(0, key.credentialCount());
+            }
+        }
+    }
+
     private static FidoException makeCredentialFails(AuthenticatorConfig config,
             CardScript script) throws Exception {
         return makeCredentialFails(config, TIMEOUT, registration("zoe"), script);
