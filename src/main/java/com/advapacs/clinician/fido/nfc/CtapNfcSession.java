@@ -208,8 +208,21 @@ final class CtapNfcSession implements AutoCloseable {
         return keepAliveStatus;
     }
 
+    /**
+     * Ends the connection, after ending a command that still runs. libfido2 closes a key whose
+     * command it cancelled without reading the reply, as {@code TouchSelector} does with the
+     * keys not chosen, and such a key would otherwise go on waiting for a touch.
+     */
     @Override
     public void close() {
+        if (waiting) {
+            try {
+                end();
+            } catch (IOException e) {
+                LOG.debug("Ending the running command before closing failed: {}",
+                        e.getMessage());
+            }
+        }
         card.close();
     }
 

@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.fido.DeviceEntry;
 import com.advapacs.clinician.fido.FidoDevice;
 import com.advapacs.clinician.fido.FidoException;
 import com.advapacs.clinician.fido.FidoProblem;
 import com.advapacs.clinician.fido.RegistrationCeremony;
 import com.advapacs.clinician.fido.RegistrationRequest;
 import com.advapacs.clinician.fido.RegistrationResult;
+import com.advapacs.clinician.fido.TouchSelector;
+import com.advapacs.clinician.fido.Transport;
 import com.advapacs.clinician.fido.jna.FidoErrorCode;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig;
 import com.advapacs.clinician.fido.virtual.AuthenticatorConfig.Touch;
@@ -24,6 +27,7 @@ import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -308,6 +312,33 @@ class NfcFaultTest {
         }
     }
 
+    @Test
+    void unselectedKeyStopsWaiting() throws Exception {
+        AuthenticatorConfig manual = new AuthenticatorConfig().touch(Touch.MANUAL)
+                .userActionTimeout(Duration.ofSeconds(20));
+        try (VirtualAuthenticator first = new VirtualAuthenticator(manual.product("first"));
+                VirtualAuthenticator second = new VirtualAuthenticator(manual.product("second"))) {
+            // Closing these connections leaves the cards powered, as PC/SC does.
+            ApduLog firstCard = new ApduLog(first.nfcCard()::transmit);
+            ApduLog secondCard = new ApduLog(second.nfcCard()::transmit);
+            TouchSelector selector = new TouchSelector();
+            Future<FidoDevice> pending = executor.submit(() -> selector.select(List.of(
+                    readerEntry("Reader 1", firstCard), readerEntry("Reader 2", secondCard)),
+                    TIMEOUT));
+            assertTrue(first.awaitTouchPrompts(1, Duration.ofSeconds(5)));
+            assertTrue(second.awaitTouchPrompts(1, Duration.ofSeconds(5)));
+
+            second.touch();
+
+            try (FidoDevice chosen = pending.get(5, TimeUnit.SECONDS)) {
+                assertEquals("pcsc://Reader 2", chosen.entry().path());
+                assertEquals(1, firstCard.count(CLA_CTAP, INS_CTAP_CONTROL),
+                        "the other key was told to stop waiting for a touch");
+                assertEquals(0, secondCard.count(CLA_CTAP, INS_CTAP_CONTROL));
+            }
+        }
+    }
+
     private static FidoException makeCredentialFails(AuthenticatorConfig config,
             CardScript script) throws Exception {
         return makeCredentialFails(config, TIMEOUT, registration("zoe"), script);
@@ -332,6 +363,11 @@ class NfcFaultTest {
             return assertThrows(FidoException.class,
                     () -> RegistrationCeremony.makeCredential(device, request.build(), null));
         }
+    }
+
+    private static DeviceEntry readerEntry(String reader, CardConnection card) {
+        return new DeviceEntry(PcscDeviceSource.PATH_PREFIX + reader, PcscDeviceSource.PRODUCT,
+                reader, Transport.NFC, NfcCallbacks.connector(() -> card));
     }
 
     /** Builds the card a test puts on the reader around a virtual key's NFC interface. */
