@@ -136,6 +136,35 @@ class PcscCardFaultTest {
         }
     }
 
+    @Test
+    void connectionsToOneReaderCloseApart() throws Exception {
+        try (VirtualAuthenticator key = new VirtualAuthenticator(new AuthenticatorConfig());
+                VpcdCard inserted = VpcdCard.insert(key, VpcdCard.SECOND_PORT)) {
+            PcscCardConnection first = PcscCardConnection.open(inserted.terminal());
+            PcscCardConnection second = PcscCardConnection.open(inserted.terminal());
+
+            first.close();
+            first.close();
+
+            try {
+                byte[] response = second.transmit(CommandApdus.select());
+                assertEquals(ResponseApdu.OK, ResponseApdu.parse(response).statusWord());
+            } finally {
+                second.close();
+            }
+            assertEquals(ResponseApdu.OK, selectOnce(inserted), "a later connection works");
+        }
+    }
+
+    private static int selectOnce(VpcdCard inserted) throws Exception {
+        PcscCardConnection connection = PcscCardConnection.open(inserted.terminal());
+        try {
+            return ResponseApdu.parse(connection.transmit(CommandApdus.select())).statusWord();
+        } finally {
+            connection.close();
+        }
+    }
+
     private static void assertNotListed(UnaryOperator<byte[]> card) throws Exception {
         PcscDeviceSource source = new PcscDeviceSource();
         try (VpcdCard inserted = VpcdCard.insert(card, VpcdCard.SECOND_PORT)) {
