@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>A response from which no CTAP reply can be read, such as an error status word, an empty
  * or overlong reply or a response chain without end, reaches libfido2 as the CTAP status
  * CTAP1_ERR_OTHER. The app then reports a faulty key, not a removed one.
+ *
+ * <p>NOTE: another program that selects the FIDO applet on the same card while a command
+ * runs ends that command, which then fails in this way. A PC/SC transaction over the whole
+ * command would prevent that, but javax.smartcardio binds a transaction to one thread.
  */
 final class CtapNfcSession implements AutoCloseable {
 
