@@ -50,8 +50,8 @@ final class CtapNfcSession implements AutoCloseable {
 
     /**
      * The key sent a response from which no CTAP reply can be read, such as an error status
-     * word for a CTAP message or a response chain without end, or sent keep-alives for longer
-     * than any key needs. libfido2 gets the CTAP status {@link #ctapStatus} instead.
+     * word for a CTAP message or a response chain without end, or kept sending keep-alives
+     * past {@link #MAX_WAIT_WITHOUT_BUDGET}. libfido2 gets {@link #ctapStatus} as the reply.
      */
     static final class ProtocolException extends IOException {
         private static final long serialVersionUID = 1L;
