@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,6 +20,14 @@ import org.slf4j.LoggerFactory;
  * refuses chaining gets extended APDUs from then on. All calls come from the thread that
  * runs the ceremony, except {@link #cancel()}, which only raises a flag that the polling
  * loop acts on, so APDUs are never sent from two threads.
+ *
+ * <p>A response from which no CTAP reply can be read, such as an error status word, an empty
+ * or overlong reply or a response chain without end, reaches libfido2 as the CTAP status
+ * CTAP1_ERR_OTHER. The app then reports a faulty key, not a removed one.
+ *
+ * <p>NOTE: another program that selects the FIDO applet on the same card while a command
+ * runs ends that command, which then fails in this way. A PC/SC transaction over the whole
+ * command would prevent that, but javax.smartcardio binds a transaction to one thread.
  */
 final class CtapNfcSession implements AutoCloseable {
 
@@ -38,22 +48,63 @@ final class CtapNfcSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The key sent a response from which no CTAP reply can be read, such as an error status
+     * word for a CTAP message or a response chain without end, or kept sending keep-alives
+     * past {@link #MAX_WAIT_WITHOUT_BUDGET}. libfido2 gets {@link #ctapStatus} as the reply.
+     */
+    static final class ProtocolException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final byte ctapStatus;
+
+        ProtocolException(String message) {
+            this(CTAP1_ERR_OTHER, message);
+        }
+
+        ProtocolException(byte ctapStatus, String message) {
+            super(message);
+            this.ctapStatus = ctapStatus;
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(CtapNfcSession.class);
+    /** CTAP status handed to libfido2 in place of a reply the key framed wrongly. */
+    private static final byte CTAP1_ERR_OTHER = 0x7F;
+    /** CTAP status handed to libfido2 when the session itself ended a cancelled command. */
+    private static final byte CTAP2_ERR_KEEPALIVE_CANCEL = 0x2D;
+    /** CTAP status handed to libfido2 when the key keeps its reply back too long. */
+    private static final byte CTAP1_ERR_TIMEOUT = 0x05;
+    /**
+     * Longest wait for a reply when libfido2 sets no time budget (a time-out of -1), so a
+     * card that sends keep-alives forever cannot block the ceremony's thread for good.
+     * NOTE: a chosen bound, not taken from CTAP, which leaves the wait for a touch to each key.
+     */
+    private static final Duration MAX_WAIT_WITHOUT_BUDGET = Duration.ofMinutes(5);
     /** Pause between NFCCTAP_GETRESPONSE polls while the key works or waits for the user. */
     private static final long POLL_MILLIS = 80;
     /** Upper bound on GET RESPONSE rounds for one reply: 64 KiB in 256-byte parts, and more. */
     private static final int MAX_RESPONSE_PARTS = 300;
 
     private final CardConnection card;
+    private final Duration maxWaitWithoutBudget;
     private boolean extendedLength;
     private volatile boolean cancelRequested;
     private boolean waiting;
     private boolean endSent;
     private byte[] reply;
     private int keepAliveStatus;
+    /** Set after a protocol error: the key may still run the failed command. */
+    private boolean reselectNeeded;
 
     CtapNfcSession(CardConnection card) {
+        this(card, MAX_WAIT_WITHOUT_BUDGET);
+    }
+
+    /** Creates a session that waits at most {@code maxWaitWithoutBudget} when given -1. */
+    CtapNfcSession(CardConnection card, Duration maxWaitWithoutBudget) {
         this.card = card;
+        this.maxWaitWithoutBudget = maxWaitWithoutBudget;
     }
 
     /** Selects the FIDO applet and returns which versions it announced. */
@@ -83,39 +134,68 @@ final class CtapNfcSession implements AutoCloseable {
 
     /**
      * Sends a CTAP message (command byte, then CBOR). Its reply comes from
-     * {@link #receiveCbor(int)}, at once or after keep-alives.
+     * {@link #receiveCbor(int, long)}, at once or after keep-alives.
      */
     void sendCbor(byte[] message) throws IOException {
         cancelRequested = false;
         endSent = false;
         reply = null;
         waiting = false;
-        accept(send(CommandApdus.ctapMessageChained(message),
-                () -> CommandApdus.ctapMessageExtended(message)));
+        if (reselectNeeded) {
+            // SELECT restarts the applet, which drops a command the key may still be running.
+            reselectNeeded = false;
+            exchange(CommandApdus.select());
+        }
+        try {
+            accept(send(CommandApdus.ctapMessageChained(message),
+                    () -> CommandApdus.ctapMessageExtended(message)));
+        } catch (ProtocolException e) {
+            replyWithError(e);
+        }
     }
 
     /**
      * Returns the reply to the last CTAP message (status byte, then CBOR), polling while the
-     * key sends keep-alives; null when none came within {@code timeoutMillis} (-1 waits
-     * without limit), in which case a later call goes on waiting for the same reply.
+     * key sends keep-alives; null when none came within {@code timeoutMillis}, in which case
+     * a later call goes on waiting for the same reply. A reply longer than {@code maxLength}
+     * bytes, like any response that breaks the framing rules, is returned as the status
+     * CTAP1_ERR_OTHER. With {@code timeoutMillis} -1 the wait has no budget of its own: after
+     * {@link #MAX_WAIT_WITHOUT_BUDGET} the command is ended and CTAP1_ERR_TIMEOUT returned.
      */
-    byte[] receiveCbor(int timeoutMillis) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (reply == null) {
-            if (!waiting) {
-                throw new IOException("No CTAP message is waiting for a reply");
+    byte[] receiveCbor(int timeoutMillis, long maxLength) throws IOException {
+        boolean budgeted = timeoutMillis >= 0;
+        long waitNanos = budgeted ? TimeUnit.MILLISECONDS.toNanos(timeoutMillis)
+                : maxWaitWithoutBudget.toNanos();
+        long deadline = System.nanoTime() + waitNanos;
+        try {
+            while (reply == null) {
+                if (!waiting) {
+                    throw new IOException("No CTAP message is waiting for a reply");
+                }
+                if (cancelRequested && !endSent) {
+                    endSent = true;
+                    end();
+                    continue;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 && budgeted) {
+                    return null;
+                }
+                if (left <= 0) {
+                    end();
+                    throw new ProtocolException(CTAP1_ERR_TIMEOUT, "The key sent keep-alives "
+                            + "for " + maxWaitWithoutBudget.toMillis() + " ms without a reply");
+                }
+                pause(Math.min(POLL_MILLIS, left));
+                accept(exchange(CommandApdus.ctapGetResponse()));
             }
-            if (cancelRequested && !endSent) {
-                endSent = true;
-                end();
-                continue;
+            if (reply.length > maxLength) {
+                reply = null;
+                throw new ProtocolException("The key's CTAP reply exceeds the " + maxLength
+                        + " bytes libfido2 accepts");
             }
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (timeoutMillis >= 0 && left <= 0) {
-                return null;
-            }
-            pause(timeoutMillis < 0 ? POLL_MILLIS : Math.min(POLL_MILLIS, left));
-            accept(exchange(CommandApdus.ctapGetResponse()));
+        } catch (ProtocolException e) {
+            replyWithError(e);
         }
         byte[] result = reply;
         reply = null;
@@ -132,12 +212,29 @@ final class CtapNfcSession implements AutoCloseable {
         return keepAliveStatus;
     }
 
+    /**
+     * Ends the connection, after ending a command that still runs. libfido2 closes a key whose
+     * command it cancelled without reading the reply, as {@code TouchSelector} does with the
+     * keys not chosen, and such a key would otherwise go on waiting for a touch.
+     */
     @Override
     public void close() {
+        if (waiting) {
+            try {
+                end();
+            } catch (IOException e) {
+                LOG.debug("Ending the running command before closing failed: {}",
+                        e.getMessage());
+            }
+        }
         card.close();
     }
 
-    /** Sends NFCCTAP_CONTROL END; the cancelled command's reply follows as usual. */
+    /**
+     * Sends NFCCTAP_CONTROL END; the cancelled command's reply follows as usual. A key that
+     * rejects END would go on until its own time-out, so the applet is selected again, which
+     * drops the command, and the reply is CTAP2_ERR_KEEPALIVE_CANCEL.
+     */
     private void end() throws IOException {
         ResponseApdu response = exchange(CommandApdus.ctapEnd());
         if (response.ok() && response.data().length > 0) {
@@ -145,16 +242,30 @@ final class CtapNfcSession implements AutoCloseable {
         } else if (response.sw1() == ResponseApdu.CTAP_KEEP_ALIVE) {
             accept(response);
         } else if (!response.ok()) {
-            // Keys without NFCCTAP_CONTROL go on until their own time-out.
-            LOG.debug("The key did not accept NFCCTAP_CONTROL END: SW {}",
-                    response.statusText());
+            LOG.debug("The key rejected NFCCTAP_CONTROL END with SW {}; selecting the applet "
+                    + "again to end the command", response.statusText());
+            exchange(CommandApdus.select());
+            reply = new byte[] {CTAP2_ERR_KEEPALIVE_CANCEL};
+            waiting = false;
         }
+    }
+
+    /**
+     * Replaces the reply with the CTAP status of a protocol error, and makes the next message
+     * select the applet again first.
+     */
+    private void replyWithError(ProtocolException e) {
+        LOG.warn("No usable CTAP reply from the key on the reader, so libfido2 gets status "
+                + "0x{}: {}", HexFormat.of().toHexDigits(e.ctapStatus), e.getMessage());
+        reply = new byte[] {e.ctapStatus};
+        waiting = false;
+        reselectNeeded = true;
     }
 
     private void accept(ResponseApdu response) throws IOException {
         if (response.ok()) {
             if (response.data().length == 0) {
-                throw new IOException("The key sent an empty CTAP reply");
+                throw new ProtocolException("The key sent an empty CTAP reply");
             }
             reply = response.data();
             waiting = false;
@@ -163,7 +274,7 @@ final class CtapNfcSession implements AutoCloseable {
             keepAliveStatus = response.data().length > 0 ? response.data()[0] & 0xff : 0;
         } else {
             waiting = false;
-            throw new IOException("The key rejected the CTAP message with SW "
+            throw new ProtocolException("The key rejected the CTAP message with SW "
                     + response.statusText());
         }
     }
@@ -213,7 +324,7 @@ final class CtapNfcSession implements AutoCloseable {
         data.writeBytes(response.data());
         for (int part = 0; response.sw1() == ResponseApdu.MORE_DATA; part++) {
             if (part == MAX_RESPONSE_PARTS) {
-                throw new IOException("The key's response did not end after "
+                throw new ProtocolException("The key's response did not end after "
                         + MAX_RESPONSE_PARTS + " parts");
             }
             response = ResponseApdu.parse(card.transmit(

@@ -147,7 +147,7 @@ final class NfcCallbacks {
                     reply = initReply();
                     break;
                 case CMD_CBOR:
-                    reply = current.receiveCbor(ms);
+                    reply = current.receiveCbor(ms, count);
                     break;
                 case CMD_MSG:
                     reply = u2fReply;

@@ -94,7 +94,13 @@ public final class PcscDeviceSource implements DeviceSource {
         }
     }
 
-    /** Returns whether the card in {@code reader} is a FIDO key, or null when it left. */
+    /**
+     * Returns whether the card in {@code reader} is a FIDO key, or null when it left.
+     *
+     * <p>NOTE: a card that is slow to respond to SELECT blocks every PC/SC call of the JVM,
+     * which shares one context, until it responds. vpcd sets no time limit; reader drivers
+     * set their own.
+     */
     private static Boolean probe(CardTerminal reader) {
         try (PcscCardConnection card = PcscCardConnection.open(reader);
                 CtapNfcSession session = new CtapNfcSession(card)) {

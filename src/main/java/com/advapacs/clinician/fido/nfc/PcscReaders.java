@@ -32,7 +32,13 @@ final class PcscReaders {
     private PcscReaders() {
     }
 
-    /** Returns the readers attached now; none when PC/SC is missing or not running. */
+    /**
+     * Returns the readers attached now; none when PC/SC is missing or not running.
+     *
+     * <p>NOTE: the JDK establishes one PC/SC context per JVM and keeps it, so once pcscd
+     * restarts every call fails with SCARD_E_NO_SERVICE until the app restarts (seen with
+     * OpenJDK 17 and pcsc-lite 1.9.9). A JVM started while pcscd is down recovers.
+     */
     static List<CardTerminal> list() {
         try {
             TerminalFactory factory = TerminalFactory.getInstance("PC/SC", null);

@@ -4,25 +4,42 @@ import com.advapacs.clinician.fido.virtual.NfcCard;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
- * A {@link CardConnection} straight to a virtual key's NFC interface, without a reader,
- * that records every command APDU so tests can check how the app framed them.
+ * A {@link CardConnection} straight to a card, without a reader, that records every command
+ * APDU so tests can check how the app framed them. The card is a virtual key's NFC
+ * interface or any function from command APDU to response APDU; an
+ * {@link IllegalStateException} from it means the card left the field.
  */
 final class ApduLog implements CardConnection {
 
-    private final NfcCard card;
+    private final UnaryOperator<byte[]> card;
+    private final Runnable onClose;
     private final List<byte[]> commands = new CopyOnWriteArrayList<>();
 
     ApduLog(NfcCard card) {
+        this(card::transmit, () -> {
+            if (card.poweredOn()) {
+                card.reset();
+            }
+        });
+    }
+
+    ApduLog(UnaryOperator<byte[]> card) {
+        this(card, () -> { });
+    }
+
+    private ApduLog(UnaryOperator<byte[]> card, Runnable onClose) {
         this.card = card;
+        this.onClose = onClose;
     }
 
     @Override
     public byte[] transmit(byte[] command) throws IOException {
         commands.add(command.clone());
         try {
-            return card.transmit(command);
+            return card.apply(command);
         } catch (IllegalStateException e) {
             throw new IOException("The card left the field: " + e.getMessage(), e);
         }
@@ -30,9 +47,7 @@ final class ApduLog implements CardConnection {
 
     @Override
     public void close() {
-        if (card.poweredOn()) {
-            card.reset();
-        }
+        onClose.run();
     }
 
     /** Counts the commands whose CLA and INS match. */

@@ -208,13 +208,13 @@ class NfcCeremonyTest {
                 Transport.NFC, NfcCallbacks.connector(() -> connection));
     }
 
-    private static RegistrationRequest.Builder registration(String userName) {
+    static RegistrationRequest.Builder registration(String userName) {
         return RegistrationRequest.builder(RP_ID, ClientData.ofHash(CLIENT_DATA_HASH),
                 new byte[] {1, 2, 3, 4}, userName);
     }
 
     /** A registration whose CBOR exceeds one short APDU: a long name and excluded ids. */
-    private static RegistrationRequest.Builder longRegistration() {
+    static RegistrationRequest.Builder longRegistration() {
         RegistrationRequest.Builder request = RegistrationRequest.builder(RP_ID,
                 ClientData.ofHash(CLIENT_DATA_HASH), new byte[] {5, 6, 7, 8},
                 "zoe.long.name@portal.example").userDisplayName("Zoë " + "Ä".repeat(40));
@@ -226,7 +226,7 @@ class NfcCeremonyTest {
         return request;
     }
 
-    private static FidoException failure(Future<?> pending) throws Exception {
+    static FidoException failure(Future<?> pending) throws Exception {
         try {
             pending.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

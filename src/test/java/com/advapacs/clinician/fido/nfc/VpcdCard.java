@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import jdk.net.ExtendedSocketOptions;
@@ -23,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the NFC card of a {@link VirtualAuthenticator} into a vpcd reader of pcscd, as the
- * vsmartcard project's virtual cards do. The card connects to vpcd on 127.0.0.1 and serves
- * its messages on a daemon thread. Each message has a 2-byte big-endian length. A 1-byte
+ * Puts the NFC card of a {@link VirtualAuthenticator}, or a card scripted by a test, into a
+ * vpcd reader of pcscd, as the vsmartcard project's virtual cards do. The card connects to
+ * vpcd on 127.0.0.1 and serves its messages on a daemon thread. Each message has a 2-byte big-endian length. A 1-byte
  * message is a control code: power off, power on, reset, or get ATR, which the card replies
  * to with its ATR. A longer message is a command APDU, and the reply is the response APDU.
  *
@@ -50,7 +51,10 @@ public final class VpcdCard implements AutoCloseable {
     private static final int CONTROL_RESET = 0x02;
     private static final int CONTROL_GET_ATR = 0x04;
 
-    private final NfcCard card;
+    /** ATR of a PC/SC contactless card without historical bytes, like the virtual key's. */
+    private static final byte[] CONTACTLESS_ATR = {0x3b, (byte) 0x80, (byte) 0x80, 0x01, 0x01};
+
+    private final ContactlessCard card;
     private final int port;
     private final CardTerminal terminal;
     private final Socket socket;
@@ -60,7 +64,21 @@ public final class VpcdCard implements AutoCloseable {
     private volatile boolean removing;
     private boolean removed;
 
-    private VpcdCard(NfcCard card, int port, CardTerminal terminal, Socket socket,
+    /** The card side that vpcd drives: power, ATR and APDUs. */
+    private interface ContactlessCard {
+        byte[] atr();
+
+        /** Returns the response APDU, or throws IllegalStateException when the card left. */
+        byte[] transmit(byte[] command);
+
+        void powerOn();
+
+        void powerOff();
+
+        void reset();
+    }
+
+    private VpcdCard(ContactlessCard card, int port, CardTerminal terminal, Socket socket,
             FileLock readerLock) {
         this.card = card;
         this.port = port;
@@ -95,6 +113,69 @@ public final class VpcdCard implements AutoCloseable {
      *     the card within 10 seconds
      */
     public static VpcdCard insert(VirtualAuthenticator key, int port) throws IOException {
+        NfcCard nfc = key.nfcCard();
+        return insert(new ContactlessCard() {
+            @Override
+            public byte[] atr() {
+                return nfc.atr();
+            }
+
+            @Override
+            public byte[] transmit(byte[] command) {
+                return nfc.transmit(command);
+            }
+
+            @Override
+            public void powerOn() {
+                nfc.powerOn();
+            }
+
+            @Override
+            public void powerOff() {
+                nfc.powerOff();
+            }
+
+            @Override
+            public void reset() {
+                nfc.reset();
+            }
+        }, port);
+    }
+
+    /**
+     * Inserts a card whose responses come from {@code card}, a function from command APDU
+     * to response APDU, into the vpcd reader on {@code port}, as
+     * {@link #insert(VirtualAuthenticator, int)} does. An {@link IllegalStateException} from
+     * {@code card} takes the card out of the field: vpcd gets no response, and pcscd reports
+     * the reader empty. The card has the ATR {@code 3B 80 80 01 01} and ignores power control.
+     */
+    public static VpcdCard insert(UnaryOperator<byte[]> card, int port) throws IOException {
+        return insert(new ContactlessCard() {
+            @Override
+            public byte[] atr() {
+                return CONTACTLESS_ATR.clone();
+            }
+
+            @Override
+            public byte[] transmit(byte[] command) {
+                return card.apply(command);
+            }
+
+            @Override
+            public void powerOn() {
+            }
+
+            @Override
+            public void powerOff() {
+            }
+
+            @Override
+            public void reset() {
+            }
+        }, port);
+    }
+
+    private static VpcdCard insert(ContactlessCard card, int port) throws IOException {
         String name = readerName(port);
         CardTerminal terminal = PcscDaemon.terminal(PcscDaemon.ensureRunning(), name);
         FileLock readerLock = lockReader(port);
@@ -104,7 +185,7 @@ public final class VpcdCard implements AutoCloseable {
                         + "card, so another process is connected to vpcd on port " + port);
             }
             Socket socket = connect(port);
-            VpcdCard inserted = new VpcdCard(key.nfcCard(), port, terminal, socket, readerLock);
+            VpcdCard inserted = new VpcdCard(card, port, terminal, socket, readerLock);
             inserted.server.start();
             try {
                 inserted.awaitPresence(true);
