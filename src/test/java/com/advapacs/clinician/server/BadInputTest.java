@@ -214,6 +214,8 @@ class BadInputTest {
         for (String path : new String[] {"/api/v1/health", "/clinician"}) {
             ApiResponse response = portal.client().get(path + "?q=" + "a".repeat(9000), null);
             assertError(response, 414, "uri_too_long");
+            assertEquals("close", response.headers().firstValue("Connection").orElse(null),
+                    "the rejected request's connection is not reused");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -21,10 +22,16 @@ public final class JsonErrorHandler extends ErrorHandler {
         this.codec = codec;
     }
 
+    /**
+     * Writes the JSON error and closes the connection. Jetty does not reuse a connection
+     * after a request it rejected (such as 414 for a long URI) but does not always say so, so
+     * a client that pooled it would fail its next request with no response at all.
+     */
     @Override
     protected void generateResponse(Request request, Response response, int status,
             String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         response.write(true, ByteBuffer.wrap(body(status)), callback);
     }
 
