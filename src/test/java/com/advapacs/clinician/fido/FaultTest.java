@@ -11,7 +11,6 @@ import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import com.advapacs.clinician.fido.virtual.VirtualDeviceSource;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,7 +89,7 @@ class FaultTest {
 
             device.cancel();
 
-            FidoException e = failure(pending);
+            FidoException e = CeremonyFailure.of(pending, 5);
             assertEquals(FidoProblem.CANCELLED, e.problem());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
             assertEquals(0, key.credentialCount());
@@ -109,7 +108,7 @@ class FaultTest {
 
             key.unplug();
 
-            FidoException e = failure(pending);
+            FidoException e = CeremonyFailure.of(pending, 5);
             assertEquals(FidoProblem.KEY_REMOVED, e.problem());
             assertTrue(e.userMessage().startsWith("The key was removed"), e.userMessage());
         }
@@ -153,7 +152,7 @@ class FaultTest {
 
             selector.cancel();
 
-            assertEquals(FidoProblem.CANCELLED, failure(pending).problem());
+            assertEquals(FidoProblem.CANCELLED, CeremonyFailure.of(pending, 5).problem());
         }
     }
 
@@ -167,10 +166,4 @@ class FaultTest {
         return FidoDevice.open(DeviceInfoTest.single(key), timeout);
     }
 
-    private static FidoException failure(Future<?> pending) throws Exception {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> pending.get(5, TimeUnit.SECONDS));
-        assertTrue(e.getCause() instanceof FidoException, String.valueOf(e.getCause()));
-        return (FidoException) e.getCause();
-    }
 }

@@ -3,9 +3,9 @@ package com.advapacs.clinician.fido.nfc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.fido.CeremonyFailure;
 import com.advapacs.clinician.fido.AssertionCeremony;
 import com.advapacs.clinician.fido.AssertionRequest;
 import com.advapacs.clinician.fido.AssertionResult;
@@ -24,11 +24,9 @@ import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +163,7 @@ class NfcCeremonyTest {
 
                 device.cancel();
 
-                FidoException e = failure(pending);
+                FidoException e = CeremonyFailure.of(pending, 10);
                 assertEquals(FidoProblem.CANCELLED, e.problem());
                 assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
                 assertEquals(1, log.count(CLA_CTAP, INS_CTAP_CONTROL));
@@ -187,7 +185,7 @@ class NfcCeremonyTest {
 
             key.nfcCard().powerOff();
 
-            FidoException e = failure(pending);
+            FidoException e = CeremonyFailure.of(pending, 10);
             assertEquals(FidoProblem.KEY_REMOVED, e.problem());
             assertTrue(e.userMessage().startsWith("The key was removed"), e.userMessage());
         }
@@ -226,15 +224,4 @@ class NfcCeremonyTest {
         return request;
     }
 
-    static FidoException failure(Future<?> pending) throws Exception {
-        try {
-            pending.get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FidoException fido) {
-                return fido;
-            }
-            throw e;
-        }
-        throw new AssertionError("the ceremony did not fail");
-    }
 }

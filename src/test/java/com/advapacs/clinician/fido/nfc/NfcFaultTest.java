@@ -1,7 +1,6 @@
 package com.advapacs.clinician.fido.nfc;
 
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.entry;
-import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.failure;
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.longRegistration;
 import static com.advapacs.clinician.fido.nfc.NfcCeremonyTest.registration;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.fido.CeremonyFailure;
 import com.advapacs.clinician.fido.DeviceEntry;
 import com.advapacs.clinician.fido.FidoDevice;
 import com.advapacs.clinician.fido.FidoException;
@@ -282,7 +282,7 @@ class NfcFaultTest {
                 device.cancel();
                 cancelSent.countDown();
 
-                assertEquals(FidoProblem.CANCELLED, failure(pending).problem());
+                assertEquals(FidoProblem.CANCELLED, CeremonyFailure.of(pending, 10).problem());
                 assertEquals(1, log.count(CLA_CTAP, INS_CTAP_CONTROL));
                 assertEquals(0, key.credentialCount());
             }
@@ -304,7 +304,7 @@ class NfcFaultTest {
 
                 device.cancel();
 
-                assertEquals(FidoProblem.CANCELLED, failure(pending).problem());
+                assertEquals(FidoProblem.CANCELLED, CeremonyFailure.of(pending, 10).problem());
                 assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
                 assertEquals(1, log.count(CLA_CTAP, INS_CTAP_CONTROL));
                 assertEquals(0, key.credentialCount());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.advapacs.clinician.fido.CeremonyFailure;
 import com.advapacs.clinician.fido.AssertionCeremony;
 import com.advapacs.clinician.fido.AssertionRequest;
 import com.advapacs.clinician.fido.AssertionResult;
@@ -22,11 +23,9 @@ import com.advapacs.clinician.fido.virtual.VirtualAuthenticator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,7 +105,7 @@ class PcscKeyTest {
 
             card.remove();
 
-            FidoException e = failure(pending);
+            FidoException e = CeremonyFailure.of(pending, 20);
             assertEquals(FidoProblem.KEY_REMOVED, e.problem());
             assertEquals(0, key.credentialCount());
         }
@@ -118,15 +117,4 @@ class PcscKeyTest {
                 .findFirst();
     }
 
-    private static FidoException failure(Future<?> pending) throws Exception {
-        try {
-            pending.get(20, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof FidoException fido) {
-                return fido;
-            }
-            throw e;
-        }
-        throw new AssertionError("the ceremony did not fail");
-    }
 }
