@@ -1,6 +1,7 @@
 package com.advapacs.clinician.config;
 
 import com.advapacs.clinician.portal.ConnectionSettings;
+import com.advapacs.clinician.portal.PortalAddress;
 import com.advapacs.clinician.portal.TrustedAuthorities;
 import java.io.IOException;
 import java.io.Reader;
@@ -77,8 +78,15 @@ public final class ClientConfiguration {
 
         boolean locked = parseBoolean(machine, PORTAL_URL_LOCKED, machineFile, problems);
         String url = machine.getProperty(PORTAL_URL);
+        Path urlFile = machineFile;
         if (!locked && user.getProperty(PORTAL_URL) != null) {
             url = user.getProperty(PORTAL_URL);
+            urlFile = userFile;
+        }
+        if (url != null && !url.isBlank() && !validAddress(url, urlFile, problems)) {
+            // Unlocked and empty, the sign-in window lets the user type a working address.
+            url = null;
+            locked = false;
         }
         if (locked && url == null) {
             problems.add(machineFile + ": " + PORTAL_URL_LOCKED + " is true but " + PORTAL_URL
@@ -228,6 +236,18 @@ public final class ClientConfiguration {
             return file.toString();
         }
         return file.toString();
+    }
+
+    /** Checks a configured portal address as the sign-in window would; records why not. */
+    private static boolean validAddress(String url, Path file, List<String> problems) {
+        try {
+            PortalAddress.parse(url);
+            return true;
+        } catch (IllegalArgumentException e) {
+            problems.add(where(file, PORTAL_URL) + ": " + PORTAL_URL + "=" + url.strip()
+                    + " is not used. " + e.getMessage());
+            return false;
+        }
     }
 
     private static boolean parseBoolean(Properties properties, String key, Path file,

@@ -47,6 +47,33 @@ class ClientConfigurationTest {
     }
 
     @Test
+    void invalidLockedAddressIsDroppedAndUnlocked() throws IOException {
+        write("machine.properties", "# preset by IT\nportal.url=ftp://x\nportal.url.locked=true\n");
+
+        ClientConfiguration configuration = load();
+
+        assertNull(configuration.portalUrl());
+        assertFalse(configuration.portalUrlLocked(), "the user can type a working address");
+        assertEquals(1, configuration.problems().size());
+        String problem = configuration.problems().get(0);
+        assertTrue(problem.contains("machine.properties:2"), problem);
+        assertTrue(problem.contains("portal.url=ftp://x is not used"), problem);
+        assertTrue(problem.contains("https://portal.hospital.example"), problem);
+    }
+
+    @Test
+    void plainHttpUserAddressNamesSecureOne() throws IOException {
+        write("user.properties", "portal.url=http://portal.hospital.example\n");
+
+        ClientConfiguration configuration = load();
+
+        assertNull(configuration.portalUrl());
+        String problem = configuration.problems().get(0);
+        assertTrue(problem.contains("user.properties:1"), problem);
+        assertTrue(problem.contains("Use https://portal.hospital.example"), problem);
+    }
+
+    @Test
     void invalidLockValueNamesFileAndFix() throws IOException {
         write("machine.properties", "portal.url=https://machine.example\nportal.url.locked=maybe\n");
 
