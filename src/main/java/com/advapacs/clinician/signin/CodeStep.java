@@ -50,11 +50,16 @@ final class CodeStep extends VBox {
         keyButton.setMnemonicParsing(true);
         keyButton.setVisible(false);
         keyButton.setManaged(false);
-        HBox buttons = new HBox(10, busy, spacer, keyButton, backButton, verifyButton);
+        // Buttons keep their full labels; the key button gets a row of its own, since the
+        // three labels do not fit beside each other in the sign-in window.
+        for (Button button : new Button[] {keyButton, backButton, verifyButton}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox buttons = new HBox(10, busy, spacer, backButton, verifyButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(heading, explanation,
                 PasswordStep.fieldLabel("signin.code.label", codeField), codeField, status,
-                buttons);
+                keyButton, buttons);
     }
 
     void setBusy(boolean value) {
