@@ -55,8 +55,8 @@ public final class PcscDeviceSource implements DeviceSource {
         if (problem == null || problem.contains("NO_READERS")) {
             return "none attached";
         }
-        return "none found, PC/SC is not available (" + problem + "); NFC keys need the "
-                + "PC/SC service running (pcscd on Linux)";
+        return "none found: the smart-card service does not respond (" + problem + "). "
+                + "NFC readers need it running; on Linux: systemctl enable --now pcscd.socket";
     }
 
     @Override
