@@ -117,7 +117,7 @@ public final class SelfCheck {
 
     /**
      * Lists the contactless readers that PC/SC reports. This part always passes, because
-     * most workstations have no NFC reader; the detail says why none are seen.
+     * most workstations have no NFC reader. The detail gives the reason when none are seen.
      */
     static Result checkNfcReaders() {
         return new Result("NFC readers", true, new PcscDeviceSource().describeReaders());

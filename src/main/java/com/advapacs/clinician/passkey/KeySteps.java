@@ -205,26 +205,32 @@ final class KeySteps {
         }
 
         private void pollForKeys() {
-            running = Background.run(() -> new Scan(usable(keys.present(), devices),
-                    devices == Devices.PLATFORM ? List.of() : keys.nfcReaders()), scan -> {
-                        if (stopped) {
-                            return;
-                        }
-                        if (scan.present().isEmpty() && devices == Devices.PLATFORM) {
-                            fail("discovery", FidoException.of(FidoProblem.PLATFORM_NOT_FOUND,
-                                    "no Windows Hello device listed"), this);
-                        } else if (scan.present().isEmpty()) {
-                            if (!scan.readers().equals(shownReaders)) {
-                                showInsert(scan.readers());
-                            }
-                            poll = new PauseTransition(
-                                    javafx.util.Duration.millis(POLL_INTERVAL.toMillis()));
-                            poll.setOnFinished(event -> pollForKeys());
-                            poll.play();
-                        } else {
-                            select(scan.present());
-                        }
-                    }, failure -> fail("discovery", failure, this));
+            running = Background.run(this::scan, scan -> {
+                if (stopped) {
+                    return;
+                }
+                if (scan.present().isEmpty() && devices == Devices.PLATFORM) {
+                    fail("discovery", FidoException.of(FidoProblem.PLATFORM_NOT_FOUND,
+                            "no Windows Hello device listed"), this);
+                } else if (scan.present().isEmpty()) {
+                    if (!scan.readers().equals(shownReaders)) {
+                        showInsert(scan.readers());
+                    }
+                    poll = new PauseTransition(
+                            javafx.util.Duration.millis(POLL_INTERVAL.toMillis()));
+                    poll.setOnFinished(event -> pollForKeys());
+                    poll.play();
+                } else {
+                    select(scan.present());
+                }
+            }, failure -> fail("discovery", failure, this));
+        }
+
+        /** Looks for keys, and for the readers to name only while no key is present. */
+        private Scan scan() throws FidoException {
+            List<SecurityKeys.KeySummary> present = usable(keys.present(), devices);
+            boolean nameReaders = present.isEmpty() && devices != Devices.PLATFORM;
+            return new Scan(present, nameReaders ? keys.nfcReaders() : List.of());
         }
 
         private void select(List<SecurityKeys.KeySummary> present) {

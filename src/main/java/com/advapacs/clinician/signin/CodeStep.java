@@ -50,7 +50,7 @@ final class CodeStep extends VBox {
         keyButton.setMnemonicParsing(true);
         keyButton.setVisible(false);
         keyButton.setManaged(false);
-        // Buttons keep their full labels; the key button gets a row of its own, since the
+        // Buttons keep their full labels. The key button gets a row of its own, because the
         // three labels do not fit beside each other in the sign-in window.
         for (Button button : new Button[] {keyButton, backButton, verifyButton}) {
             button.setMinWidth(Region.USE_PREF_SIZE);

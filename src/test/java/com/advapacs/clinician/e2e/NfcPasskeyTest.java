@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Enrols a passkey on a key held on a contactless reader and signs in with it, through the
- * real window, pcscd with vsmartcard's virtual reader, javax.smartcardio and libfido2; then
- * takes the key off the reader while the app waits for it.
+ * real window, pcscd with vsmartcard's virtual reader, javax.smartcardio and libfido2. Then
+ * it takes the key off the reader while the app waits for it.
  */
 class NfcPasskeyTest {
 

@@ -104,7 +104,8 @@ class PlatformOnlyAdviceTest {
         Node insertKey = ui.waitFor("#key-insert");
         // "Insert or tap" when a contactless reader is attached.
         String title = ((Stage) insertKey.getScene().getWindow()).getTitle();
-        assertTrue(title.startsWith("Insert") && title.contains("your security key"), title);
+        assertTrue(title.startsWith("Insert"), title);
+        assertTrue(title.contains("your security key"), title);
         ui.clickButton("#key-insert", "Cancel");
         ui.waitUntil("the add-passkey window to close",
                 () -> ui.visibleNode("#key-insert").isEmpty());

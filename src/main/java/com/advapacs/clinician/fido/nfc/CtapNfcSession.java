@@ -76,9 +76,9 @@ final class CtapNfcSession implements AutoCloseable {
     /** CTAP status handed to libfido2 when the key keeps its reply back too long. */
     private static final byte CTAP1_ERR_TIMEOUT = 0x05;
     /**
-     * Longest wait for a reply when libfido2 sets no time budget (a time-out of -1), so a
+     * Maximum wait for a reply when libfido2 sets no time budget (a time-out of -1), so a
      * card that sends keep-alives forever cannot block the ceremony's thread for good.
-     * NOTE: a chosen bound, not taken from CTAP, which leaves the wait for a touch to each key.
+     * NOTE: a chosen bound. CTAP sets none and leaves the wait for a touch to each key.
      */
     private static final Duration MAX_WAIT_WITHOUT_BUDGET = Duration.ofMinutes(5);
     /** Pause between NFCCTAP_GETRESPONSE polls while the key works or waits for the user. */

@@ -51,7 +51,7 @@ class CommandApdusTest {
     }
 
     @Test
-    void extendedMessageHasThreeByteLcAndTwoByteLe() {
+    void extendedMessageLengthFields() {
         byte[] message = sequence(600);
 
         byte[] apdu = CommandApdus.ctapMessageExtended(message);

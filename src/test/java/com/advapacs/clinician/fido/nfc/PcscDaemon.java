@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +56,8 @@ public final class PcscDaemon {
      *     the readers do not appear within 10 seconds
      */
     public static synchronized CardTerminals ensureRunning() {
-        TerminalFactory factory = TerminalFactory.getDefault();
-        if (!"PC/SC".equals(factory.getType())) {
-            throw new IllegalStateException("The JDK found no PC/SC library (provider type "
-                    + factory.getType() + "). Install it with: sudo apt-get install "
-                    + "libpcsclite1 " + PACKAGES);
-        }
-        CardTerminals terminals = factory.terminals();
-        if (!vpcdReaders(terminals).isEmpty()) {
+        CardTerminals terminals = connect();
+        if (terminals != null && !vpcdReaders(terminals).isEmpty()) {
             return terminals;
         }
         if (started != null && started.isAlive()) {
@@ -73,8 +68,20 @@ public final class PcscDaemon {
                 "pcscd is not installed. Install it with: sudo apt-get install " + PACKAGES));
         requireVpcdDriver();
         start(pcscd);
-        awaitReaders(terminals);
-        return terminals;
+        return awaitReaders();
+    }
+
+    /**
+     * Connects to pcscd, or returns null when the JDK cannot: pcscd is not running, or the
+     * PC/SC library is missing. A new factory is asked each time, because the JDK's default
+     * factory stays without PC/SC once its first attempt failed.
+     */
+    private static CardTerminals connect() {
+        try {
+            return TerminalFactory.getInstance("PC/SC", null).terminals();
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 
     /** Returns the reader named {@code name}, or fails with the list of vpcd readers. */
@@ -166,17 +173,24 @@ public final class PcscDaemon {
         }
     }
 
-    private static void awaitReaders(CardTerminals terminals) {
+    private static CardTerminals awaitReaders() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (vpcdReaders(terminals).isEmpty()) {
+        while (true) {
+            CardTerminals terminals = connect();
+            if (terminals != null && !vpcdReaders(terminals).isEmpty()) {
+                return terminals;
+            }
             if (!started.isAlive()) {
                 throw new IllegalStateException("pcscd exited with status "
                         + started.exitValue() + " at start (it must run as root): "
                         + logTail());
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("pcscd listed no " + VPCD_READER_PREFIX
-                        + " reader within " + START_TIMEOUT.toSeconds() + " s: " + logTail());
+                throw new IllegalStateException((terminals == null
+                        ? "The JDK could not reach pcscd through the PC/SC library (install "
+                                + "libpcsclite1)"
+                        : "pcscd listed no " + VPCD_READER_PREFIX + " reader")
+                        + " within " + START_TIMEOUT.toSeconds() + " s: " + logTail());
             }
             pause(50);
         }
